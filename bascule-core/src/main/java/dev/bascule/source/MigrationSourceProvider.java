@@ -1,0 +1,17 @@
+package dev.bascule.source;
+
+import java.io.IOException;
+
+/**
+ * Opens {@link MigrationSource}s for one URI scheme ({@code file}, {@code s3}, {@code classpath}).
+ * Implementations are found with {@link java.util.ServiceLoader}, so a module such as bascule-s3
+ * plugs in without the catalog knowing it exists.
+ */
+public interface MigrationSourceProvider {
+
+    /** The scheme this provider handles, without "://", for example {@code "s3"}. */
+    String scheme();
+
+    /** Opens the location (which starts with {@code scheme() + "://"}). */
+    MigrationSource open(String location, SourceSettings settings) throws IOException;
+}
