@@ -43,7 +43,8 @@ public record MigrationFileName(String fileName, Version version, String name, D
         String digits = rest.substring(0, underscore);
         String name = rest.substring(underscore + 1);
         if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Result.error("'" + digits + "' is not a version: the name must start with digits and '_'");
+            return Result.error("'" + digits + "' is not a version: a migration file name starts with a numeric version and '_',"
+                    + " as in 20240105120000_add_status.up.sql");
         }
         if (digits.length() > Version.MAX_DIGITS) {
             return Result.error("version '" + digits + "' has " + digits.length() + " digits; at most " + Version.MAX_DIGITS + " are allowed");
