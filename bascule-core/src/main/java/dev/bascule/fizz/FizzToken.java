@@ -10,18 +10,16 @@ record FizzToken(Type type, String text, int line, int column) {
         IDENT, STRING, NUMBER, LPAREN, RPAREN, LBRACE, RBRACE, LBRACKET, RBRACKET, COMMA, COLON, DOT, EOF
     }
 
-    /** How the token reads in an error message. */
+    /**
+     * How the token reads in an error message. A string's content is left out: it may be SQL carrying data
+     * that must not reach logs, and the line and column already point at it.
+     */
     String describe() {
         return switch (type) {
             case EOF -> "end of file";
-            case STRING -> "string \"" + abbreviate(text) + "\"";
-            case IDENT -> "'" + text + "'";
+            case STRING -> "a string";
+            case NUMBER -> "the number " + text;
             default -> "'" + text + "'";
         };
-    }
-
-    private static String abbreviate(String s) {
-        String oneLine = s.replace('\n', ' ');
-        return oneLine.length() <= 30 ? oneLine : oneLine.substring(0, 30) + "...";
     }
 }

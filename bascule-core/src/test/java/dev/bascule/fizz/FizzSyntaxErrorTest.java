@@ -77,4 +77,13 @@ class FizzSyntaxErrorTest {
         failure("drop_table(\"a\");")
                 .hasMessageStartingWith("db/20190101_x.up.fizz:1:16: unexpected character ';'");
     }
+
+    @Test
+    void errorsNeverQuoteStringContentWhichMayBeSql() {
+        failure("sql(\"UPDATE users SET password = 'hunter2'\" \"more\")")
+                .hasMessageStartingWith("db/20190101_x.up.fizz:1:45: expected ',' or ')' in the arguments of sql"
+                        + " but found a string")
+                .hasMessageNotContaining("hunter2")
+                .hasMessageNotContaining("more");
+    }
 }
