@@ -3,6 +3,8 @@ package dev.bascule.run;
 import dev.bascule.catalog.Migration;
 import dev.bascule.catalog.MigrationFileName;
 import dev.bascule.catalog.Problem;
+import dev.bascule.fizz.FizzSyntaxError;
+import dev.bascule.fizz.FizzTranslator;
 import dev.bascule.sql.Script;
 import dev.bascule.sql.ScriptParser;
 import dev.bascule.sql.ScriptSyntaxError;
@@ -26,14 +28,14 @@ public record PreparedMigration(Migration migration, Script script) {
      */
     public static Optional<PreparedMigration> prepare(Migration migration, int serverVersionNum, List<Problem> problems) {
         String path = migration.path();
-        if (migration.file().format() == MigrationFileName.Format.FIZZ) {
-            problems.add(Problem.of(path, "Pop fizz migrations are not supported by this version of Bascule: translate it to"
-                    + " SQL (a .up.sql file with the same version)"));
-            return Optional.empty();
-        }
         Script script;
         try {
-            script = ScriptParser.parse(path, migration.text());
+            String sql = migration.file().format() == MigrationFileName.Format.FIZZ
+                    ? FizzTranslator.translate(path, migration.text()) : migration.text();
+            script = ScriptParser.parse(path, sql);
+        } catch (FizzSyntaxError e) {
+            problems.add(new Problem(e.sourceName(), e.line(), "column " + e.column() + ": " + e.detail()));
+            return Optional.empty();
         } catch (ScriptSyntaxError e) {
             problems.add(new Problem(e.sourceName(), e.line(), "column " + e.column() + ": " + e.detail()));
             return Optional.empty();
