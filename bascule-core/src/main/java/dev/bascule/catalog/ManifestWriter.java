@@ -36,7 +36,7 @@ public final class ManifestWriter {
                     commentsBefore.putIfAbsent(t, new ArrayList<>());
                 } else if (uncommented != null && MigrationFileName.parse(uncommented).value().isPresent()) {
                     commentedOut.put(uncommented, line);
-                    commentsBefore.computeIfAbsent(uncommented, k -> new ArrayList<>()).addAll(pending);
+                    (seenEntry ? commentsBefore.computeIfAbsent(uncommented, k -> new ArrayList<>()) : header).addAll(pending);
                     pending.clear();
                     seenEntry = true;
                 } else {
