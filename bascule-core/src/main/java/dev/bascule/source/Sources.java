@@ -27,7 +27,7 @@ public final class Sources {
             return new LocalFolderSource(baseDir.resolve(location), settings.flag("secret"));
         }
         if (scheme.equals("file")) {
-            return new LocalFolderSource(Path.of(URI.create(location)), settings.flag("secret"));
+            return new LocalFolderSource(fileLocation(location, baseDir), settings.flag("secret"));
         }
         List<String> known = new ArrayList<>(List.of("file"));
         for (MigrationSourceProvider provider : ServiceLoader.load(MigrationSourceProvider.class)) {
@@ -38,6 +38,18 @@ public final class Sources {
         }
         throw new IOException("no migration source handles '" + scheme + "://' (known: " + String.join(", ", known)
                 + "); for s3:// put bascule-s3 on the class path");
+    }
+
+    /**
+     * {@code file:///abs/path} is absolute; {@code file://relative/path} (as MilMove's MIGRATION_PATH sometimes
+     * has it) is taken relative to {@code baseDir} instead of failing on the "authority" part.
+     */
+    static Path fileLocation(String location, Path baseDir) {
+        String rest = location.substring("file://".length());
+        if (rest.startsWith("/")) {
+            return Path.of(URI.create("file://" + rest.replace(" ", "%20")));
+        }
+        return baseDir.resolve(rest);
     }
 
     /** The URI scheme of a location, or null for a bare path (Windows drive letters count as bare paths). */
