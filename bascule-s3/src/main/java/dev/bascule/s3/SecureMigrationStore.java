@@ -211,6 +211,14 @@ public final class SecureMigrationStore implements AutoCloseable {
             PutObjectResponse response = client.putObject(request.build(), body);
             return new UploadedObject(uri, size, sha256,
                     Optional.ofNullable(response.serverSideEncryptionAsString()).filter(s -> !s.isEmpty()));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 501 && !(sse instanceof Encryption.None)) {
+                throw new IOException("The S3 store refused the server-side encryption requested for " + uri
+                        + " (HTTP 501 NotImplemented); AWS S3 supports it, so check that this environment's"
+                        + " secure.location is the intended store, or set secure.sse: none for an S3-compatible"
+                        + " store without encryption support", e);
+            }
+            throw S3Errors.translate(e, uri, "uploading");
         } catch (SdkException e) {
             throw S3Errors.translate(e, uri, "uploading");
         }

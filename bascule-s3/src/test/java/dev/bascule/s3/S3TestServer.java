@@ -12,7 +12,7 @@ import org.gaul.s3proxy.junit.S3ProxyExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A real S3-compatible HTTP server (s3proxy over a temporary folder) started in-process for each test, with
+ * A real S3-compatible HTTP server (s3proxy, in memory unless a test asks for its filesystem store) started in-process for each test, with
  * signature checking on, and the settings a Bascule environment would use to reach it.
  */
 final class S3TestServer {
@@ -23,9 +23,16 @@ final class S3TestServer {
     private S3TestServer() {
     }
 
+    /** s3proxy's in-memory store, which accepts server-side encryption headers. */
     static S3ProxyExtension extension() {
+        return extension("transient");
+    }
+
+    /** @param blobStore s3proxy's back end: "transient" (in memory) or "filesystem" (which refuses SSE headers) */
+    static S3ProxyExtension extension(String blobStore) {
         return S3ProxyExtension.builder()
                 .withCredentials(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .withBlobStoreProvider(blobStore)
                 .build();
     }
 
