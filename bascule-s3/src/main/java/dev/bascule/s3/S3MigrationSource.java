@@ -113,7 +113,12 @@ public final class S3MigrationSource implements MigrationSource {
                 body.abort();
                 throw tooLarge(uri, declared, maxBytes);
             }
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBytes + 1));
+            byte[] bytes;
+            try {
+                bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBytes + 1));
+            } catch (IOException e) {
+                throw interrupted(uri, e);
+            }
             if (bytes.length > maxBytes) {
                 body.abort();
                 throw tooLarge(uri, bytes.length, maxBytes);
@@ -122,6 +127,12 @@ public final class S3MigrationSource implements MigrationSource {
         } catch (SdkException e) {
             throw S3Errors.translate(e, uri, "reading");
         }
+    }
+
+    /** A transfer that broke off midway (timeout, reset): the message names the object; the cause has details. */
+    static IOException interrupted(String uri, IOException cause) {
+        return new IOException("Reading " + uri + " from S3 broke off (" + cause.getClass().getSimpleName()
+                + "); check the network and s3.read-timeout, then retry", cause);
     }
 
     private static IOException tooLarge(String uri, long size, long maxBytes) {

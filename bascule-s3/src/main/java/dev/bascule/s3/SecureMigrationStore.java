@@ -227,13 +227,21 @@ public final class SecureMigrationStore implements AutoCloseable {
     private void copyBounded(InputStream in, OutputStream out, String uri) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
-        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+        for (int read = readChunk(in, buffer, uri); read >= 0; read = readChunk(in, buffer, uri)) {
             total += read;
             if (total > maxDownloadBytes) {
                 throw new IOException(uri + " is larger than " + maxDownloadBytes
                         + " bytes, the most a secure migration may be; check that the location holds migrations");
             }
             out.write(buffer, 0, read);
+        }
+    }
+
+    private static int readChunk(InputStream in, byte[] buffer, String uri) throws IOException {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw S3MigrationSource.interrupted(uri, e);
         }
     }
 

@@ -106,6 +106,17 @@ class RdsIamAuthTest {
         assertThatThrownBy(() -> auth.token(HOST, 5432, "")).hasMessageContaining("user");
     }
 
+    @Test
+    void missingCredentialsSayWhereToProvideThem() {
+        RdsIamAuth noCredentials = new RdsIamAuth("us-east-1", () -> {
+            throw software.amazon.awssdk.core.exception.SdkClientException.create("Unable to load credentials");
+        });
+        assertThatThrownBy(() -> noCredentials.token(HOST, 5432, "u"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("u@" + HOST + ":5432")
+                .hasMessageContaining("AWS_PROFILE");
+    }
+
     /** The query parameters of a token, still URI-encoded, in their original order. */
     private static Map<String, String> query(String token) {
         String query = token.substring(token.indexOf('?') + 1);
