@@ -14,22 +14,25 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * A real S3-compatible HTTP server (s3proxy, in memory unless a test asks for its filesystem store) started in-process for each test, with
  * signature checking on, and the settings a Bascule environment would use to reach it.
+ *
+ * <p>Published in bascule-s3's test-jar for the CLI's tests: register {@link #extension()} with
+ * {@code @RegisterExtension} and configure the environment with {@link #settingsMap(S3ProxyExtension)}.
  */
-final class S3TestServer {
+public final class S3TestServer {
 
-    static final String ACCESS_KEY = "bascule-test-key";
-    static final String SECRET_KEY = "bascule-test-secret-7f3a9c";
+    public static final String ACCESS_KEY = "bascule-test-key";
+    public static final String SECRET_KEY = "bascule-test-secret-7f3a9c";
 
     private S3TestServer() {
     }
 
     /** s3proxy's in-memory store, which accepts server-side encryption headers. */
-    static S3ProxyExtension extension() {
+    public static S3ProxyExtension extension() {
         return extension("transient");
     }
 
     /** @param blobStore s3proxy's back end: "transient" (in memory) or "filesystem" (which refuses SSE headers) */
-    static S3ProxyExtension extension(String blobStore) {
+    public static S3ProxyExtension extension(String blobStore) {
         return S3ProxyExtension.builder()
                 .withCredentials(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .withBlobStoreProvider(blobStore)
@@ -37,7 +40,7 @@ final class S3TestServer {
     }
 
     /** The {@code s3.*} settings for this server, as the environment's configuration would give them. */
-    static Map<String, String> settingsMap(S3ProxyExtension server) {
+    public static Map<String, String> settingsMap(S3ProxyExtension server) {
         Map<String, String> values = new HashMap<>();
         values.put("s3.endpoint", server.getUri().toString());
         values.put("s3.path-style", "true");
@@ -51,20 +54,20 @@ final class S3TestServer {
         return values;
     }
 
-    static SourceSettings settings(S3ProxyExtension server) {
+    public static SourceSettings settings(S3ProxyExtension server) {
         return new SourceSettings(settingsMap(server));
     }
 
-    static S3Client client(S3ProxyExtension server) throws IOException {
+    public static S3Client client(S3ProxyExtension server) throws IOException {
         return S3Clients.create(S3ClientSettings.from(settings(server)));
     }
 
-    static void createBucket(S3Client client, String bucket) {
+    public static void createBucket(S3Client client, String bucket) {
         client.createBucket(b -> b.bucket(bucket));
     }
 
     /** MilMove's scrubbed secure migrations, found by walking up from the working directory; empty when absent. */
-    static Optional<Path> milmoveSecureFolder() {
+    public static Optional<Path> milmoveSecureFolder() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             Path candidate = dir.resolve("shared/corpora/milmove/migrations/app/secure");
