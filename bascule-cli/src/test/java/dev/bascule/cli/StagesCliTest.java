@@ -93,6 +93,20 @@ class StagesCliTest {
     }
 
     @Test
+    void genMigrationListsTheNewFileInTheDmlManifestNotTheArchivedOne() throws IOException {
+        milmoveTree();
+        bascule("init", "--preset", "milmove");
+        Run gen = bascule("gen", "migration", "-n", "add_widgets");
+        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        String dml = Files.readString(dir.resolve("migrations/app/dml_migrations_manifest.txt"));
+        assertThat(dml.lines().reduce((a, b) -> b).orElseThrow()).endsWith("_add_widgets.up.sql");
+        assertThat(Files.readString(dir.resolve("migrations/app/migrations_manifest.txt"))).doesNotContain("add_widgets");
+        try (var files = Files.list(dir.resolve("migrations/app/schema"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith("_add_widgets.up.sql"));
+        }
+    }
+
+    @Test
     void updateManifestAsksWhichStage() {
         milmoveTree();
         bascule("init", "--preset", "milmove");

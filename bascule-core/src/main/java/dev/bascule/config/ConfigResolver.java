@@ -110,7 +110,10 @@ public final class ConfigResolver {
         List<Stage> stages = declared.orElse(List.of(Stage.single(paths, secure, manifest)));
         if (declared.isPresent()) {
             paths = stages.stream().flatMap(s -> s.locations().stream()).distinct().toList();
-            manifest = stages.stream().map(Stage::manifest).flatMap(Optional::stream).findFirst();
+            // Where 'gen migration' adds new files: the last versioned stage (MilMove's dml, not its archived legacy).
+            manifest = stages.stream().filter(s -> !s.repeatable()).map(Stage::manifest).flatMap(Optional::stream)
+                    .reduce((first, second) -> second)
+                    .or(() -> stages.stream().map(Stage::manifest).flatMap(Optional::stream).findFirst());
             stages.forEach(s -> secure.addAll(s.secureLocations()));
         }
         boolean adoptPop = adoptPop(c.adopt(), file, envName);

@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * @param database empty when nothing names a database: the embedded PostgreSQL default is used
  * @param paths    every stage's paths (one stage without {@code stages}), for commands that look at files
- * @param manifest the first stage's manifest
+ * @param manifest where new migrations are listed: with stages, the last versioned stage's manifest
  * @param baseDir  the folder relative paths were resolved against
  * @param stages   the migration sets to run, in order: one versioned stage when {@code bascule.yml} has none
  * @param adoptPop migrate imports Pop's {@code schema_migration} on its first run

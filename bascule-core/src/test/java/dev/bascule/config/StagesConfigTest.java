@@ -47,6 +47,8 @@ class StagesConfigTest {
         assertThat(env.stages().get(5).manifest()).contains(abs("migrations/app/dml_migrations_manifest.txt"));
         assertThat(env.stages().get(5).secureLocations()).containsExactly(abs("migrations/app/secure"));
         assertThat(env.adoptPop()).isTrue();
+        // gen migration lists new files where MilMove does now: the dml manifest (the legacy one is archived).
+        assertThat(env.manifest()).contains(abs("migrations/app/dml_migrations_manifest.txt"));
         assertThat(env.secureLocations()).containsExactly(abs("migrations/app/secure"));
     }
 
