@@ -15,6 +15,7 @@ public final class Presets {
     public static final String MILMOVE_ROOT = "migrations/app";
 
     private static final Map<String, Function<String, List<StageConfig>>> PRESETS = Map.of(MILMOVE, Presets::milmove);
+    private static final Map<String, String> DEFAULT_ROOTS = Map.of(MILMOVE, MILMOVE_ROOT);
 
     private Presets() {
     }
@@ -27,8 +28,9 @@ public final class Presets {
         return PRESETS.keySet().stream().sorted().toList();
     }
 
+    /** The folder a preset's paths are under when {@code root:} is not given. */
     public static String defaultRoot(String name) {
-        return MILMOVE_ROOT;
+        return DEFAULT_ROOTS.get(name);
     }
 
     /** The stages of a preset, with paths under {@code root} (as written, resolved later like any path). */
