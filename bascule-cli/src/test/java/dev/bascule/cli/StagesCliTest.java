@@ -107,6 +107,20 @@ class StagesCliTest {
     }
 
     @Test
+    void adoptPopInBasculeYmlAdoptsOnTheFirstMigrate(TestDatabase db) throws IOException {
+        milmoveTree();
+        Files.writeString(dir.resolve("bascule.yml"), "environments:\n  dev:\n    preset: milmove\n    adopt: pop\n");
+        db.execute("CREATE TABLE schema_migration (version varchar(14) NOT NULL);"
+                + " INSERT INTO schema_migration VALUES ('20180101000000');"
+                + " CREATE TABLE moves (id uuid PRIMARY KEY, status varchar(255) NOT NULL,"
+                + " created_at timestamp NOT NULL, updated_at timestamp NOT NULL);");
+        Run migrate = bascule("migrate", "--url", db.url(), "--user", "postgres");
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(migrate.err()).contains("adopted 1 migration(s) from Pop's schema_migration");
+        assertThat(migrate.out()).doesNotContain("create_moves").contains("applied 2 migration(s)");
+    }
+
+    @Test
     void updateManifestAsksWhichStage() {
         milmoveTree();
         bascule("init", "--preset", "milmove");
