@@ -3,10 +3,13 @@ package dev.bascule;
 import dev.bascule.catalog.Catalog;
 import dev.bascule.catalog.CatalogLoader;
 import dev.bascule.catalog.Manifest;
+import dev.bascule.catalog.Problem;
+import dev.bascule.catalog.Stage;
 import dev.bascule.error.BasculeException;
 import dev.bascule.plan.Plan;
 import dev.bascule.run.MigrateResult;
 import dev.bascule.run.Migrator;
+import dev.bascule.run.PopAdoption;
 import dev.bascule.source.MigrationSource;
 import dev.bascule.source.Sources;
 
@@ -35,22 +38,33 @@ public final class Bascule {
 
     private Migrator migrator() {
         return new Migrator(config.database, new Migrator.Settings(config.history, config.lockWait, config.lockTimeout,
-                config.statementTimeout, config.dev, config.target), config.listener);
+                config.statementTimeout, config.dev, config.target, config.adoptPop), config.listener);
     }
 
-    /** Reads the manifest and every location. Problems are in {@link Catalog#problems()}, not thrown. */
+    /**
+     * Reads every stage's manifest and locations, and combines them in stage order. Problems are in
+     * {@link Catalog#problems()}, not thrown.
+     */
     public Catalog catalog() {
+        List<Catalog> stages = new ArrayList<>();
+        for (Stage stage : config.effectiveStages()) {
+            stages.add(catalog(stage));
+        }
+        return Catalog.combine(stages);
+    }
+
+    private Catalog catalog(Stage stage) {
         List<MigrationSource> sources = new ArrayList<>();
-        List<dev.bascule.catalog.Problem> openProblems = new ArrayList<>();
-        for (String location : config.locations) {
+        List<Problem> openProblems = new ArrayList<>();
+        for (String location : stage.locations()) {
             try {
-                sources.add(Sources.open(location, config.settingsFor(location), config.baseDir));
+                sources.add(Sources.open(location, config.settingsFor(stage, location), config.baseDir));
             } catch (IOException e) {
-                openProblems.add(dev.bascule.catalog.Problem.of(location, e.getMessage()));
+                openProblems.add(Problem.of(location, e.getMessage()));
             }
         }
         try {
-            Catalog catalog = new CatalogLoader(sources, readManifest()).load();
+            Catalog catalog = new CatalogLoader(stage, sources, readManifest(stage.manifest())).load();
             if (openProblems.isEmpty()) {
                 return catalog;
             }
@@ -67,21 +81,30 @@ public final class Bascule {
         }
     }
 
-    private Optional<Manifest> readManifest() {
-        if (config.manifest == null) {
+    private Optional<Manifest> readManifest(Optional<String> manifest) {
+        if (manifest.isEmpty()) {
             return Optional.empty();
         }
-        Path path = config.baseDir.resolve(config.manifest);
+        String name = manifest.get();
+        Path path = config.baseDir.resolve(name);
         try {
-            return Optional.of(Manifest.parse(config.manifest, Files.readString(path)));
+            return Optional.of(Manifest.parse(name, Files.readString(path)));
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new BasculeException.Configuration(config.manifest + ": manifest file not found: create it"
+            throw new BasculeException.Configuration(name + ": manifest file not found: create it"
                     + " (bascule update-manifest writes one from the files) or fix the manifest setting");
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new BasculeException.Configuration(config.manifest + ": manifest is not valid UTF-8");
+            throw new BasculeException.Configuration(name + ": manifest is not valid UTF-8");
         } catch (IOException e) {
-            throw new BasculeException.Configuration(config.manifest + ": cannot read manifest: " + e.getMessage());
+            throw new BasculeException.Configuration(name + ": cannot read manifest: " + e.getMessage());
         }
+    }
+
+    /**
+     * Imports Pop's {@code schema_migration} versions as applied (see {@link PopAdoption}); idempotent.
+     * Refused, listing every problem, when the catalog has problems.
+     */
+    public PopAdoption.Result adoptPop() {
+        return migrator().adoptPop(catalog());
     }
 
     public MigrateResult migrate() {

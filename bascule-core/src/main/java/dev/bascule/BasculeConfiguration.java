@@ -1,5 +1,6 @@
 package dev.bascule;
 
+import dev.bascule.catalog.Stage;
 import dev.bascule.catalog.Version;
 import dev.bascule.config.ResolvedEnvironment;
 import dev.bascule.db.Database;
@@ -46,6 +47,8 @@ public final class BasculeConfiguration {
     final Map<String, String> sourceSettings = new HashMap<>();
     MigrationListener listener = MigrationListener.NONE;
     Path baseDir = Path.of("");
+    final List<Stage> stages = new ArrayList<>();
+    boolean adoptPop;
 
     BasculeConfiguration() {
     }
@@ -66,7 +69,36 @@ public final class BasculeConfiguration {
         this.statementTimeout = env.statementTimeout();
         this.sourceSettings.putAll(env.sourceSettings().values());
         this.baseDir = env.baseDir();
+        this.stages.clear();
+        if (env.stages().size() > 1 || env.stages().stream().anyMatch(s -> !s.name().equals(Stage.DEFAULT_NAME))) {
+            this.stages.addAll(env.stages());
+        }
+        this.adoptPop = env.adoptPop();
         return this;
+    }
+
+    /**
+     * Ordered migration sets (see {@link Stage}); they replace {@link #locations}, {@link #secureLocations} and
+     * {@link #manifest}. Without stages those form the single versioned stage.
+     */
+    public BasculeConfiguration stages(List<Stage> stages) {
+        this.stages.clear();
+        this.stages.addAll(stages);
+        return this;
+    }
+
+    /** On the first migrate (no history table yet), import Pop's {@code schema_migration} as applied history. */
+    public BasculeConfiguration adoptPop(boolean adopt) {
+        this.adoptPop = adopt;
+        return this;
+    }
+
+    /** The stages to run: those given, or one versioned stage of the locations and manifest. */
+    List<Stage> effectiveStages() {
+        if (!stages.isEmpty()) {
+            return List.copyOf(stages);
+        }
+        return List.of(Stage.single(locations, secureLocations, Optional.ofNullable(manifest)));
     }
 
     public BasculeConfiguration dataSource(String url, String user, String password) {
@@ -153,9 +185,9 @@ public final class BasculeConfiguration {
         return this;
     }
 
-    SourceSettings settingsFor(String location) {
+    SourceSettings settingsFor(Stage stage, String location) {
         Map<String, String> values = new HashMap<>(sourceSettings);
-        if (secureLocations.contains(location)) {
+        if (secureLocations.contains(location) || stage.secureLocations().contains(location)) {
             values.put("secret", "true");
         }
         return new SourceSettings(values);

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "status", description = "Show every migration: applied, pending, changed, failed, missing or unlisted.")
+@Command(name = "status", description = "Show every migration: applied, pending, changed, outdated (repeatable, will re-run),"
+        + " failed, missing or unlisted; with stages, the stage of each.")
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -22,7 +23,7 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--json", description = "Print a JSON array of objects (version, name, kind, state, applied_at, execution_ms, source).")
+    @Option(names = "--json", description = "Print a JSON array of objects (version, name, kind, state, stage, file, applied_at, execution_ms, source).")
     boolean json;
 
     @Override

@@ -38,13 +38,16 @@ final class StatusFormatter {
     }
 
     String table(Plan plan) {
+        // One stage (no 'stages' configured) keeps the table as it always was; several add a STAGE column.
+        boolean staged = plan.entries().stream().map(PlanEntry::stage).filter(s -> !s.isEmpty()).distinct().count() > 1;
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"VERSION", "NAME", "KIND", "STATE", "APPLIED AT (UTC)", "MS", "SOURCE"});
+        rows.add(withStage(staged, "STAGE", new String[]{"VERSION", "NAME", "KIND", "STATE", "APPLIED AT (UTC)", "MS", "SOURCE"}));
         for (PlanEntry e : plan.entries()) {
-            rows.add(new String[]{e.version().toString(), e.name(), e.kind(), e.state().label(),
+            rows.add(withStage(staged, e.stage(), new String[]{e.version().toString(), e.name(), e.kind(), e.state().label(),
                     e.appliedAt().map(t -> TIME.format(t.withOffsetSameInstant(ZoneOffset.UTC))).orElse(""),
-                    e.executionMs().map(String::valueOf).orElse(""), source(e)});
+                    e.executionMs().map(String::valueOf).orElse(""), source(e)}));
         }
+        int msColumn = staged ? 6 : 5;
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
@@ -55,7 +58,7 @@ final class StatusFormatter {
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
-                line.append(i == 5 ? " ".repeat(widths[i] - row[i].length()) + row[i] : row[i] + " ".repeat(widths[i] - row[i].length()));
+                line.append(i == msColumn ? " ".repeat(widths[i] - row[i].length()) + row[i] : row[i] + " ".repeat(widths[i] - row[i].length()));
                 if (i < row.length - 1) {
                     line.append("  ");
                 }
@@ -64,12 +67,26 @@ final class StatusFormatter {
         }
         long pending = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.PENDING).count();
         long applied = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.APPLIED).count();
+        long outdated = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.OUTDATED).count();
         sb.append(applied).append(" applied, ").append(pending).append(" pending");
+        if (outdated > 0) {
+            sb.append(", ").append(outdated).append(" outdated (repeatable, will re-run)");
+        }
         if (!plan.problems().isEmpty()) {
             sb.append(", ").append(plan.problems().size()).append(" problem(s):");
             plan.problems().forEach(p -> sb.append("\n  ").append(p));
         }
         return sb.append('\n').toString();
+    }
+
+    private static String[] withStage(boolean staged, String stage, String[] row) {
+        if (!staged) {
+            return row;
+        }
+        String[] wider = new String[row.length + 1];
+        wider[0] = stage;
+        System.arraycopy(row, 0, wider, 1, row.length);
+        return wider;
     }
 
     String json(Plan plan) {
@@ -81,6 +98,7 @@ final class StatusFormatter {
             o.put("name", e.name());
             o.put("kind", e.kind());
             o.put("state", e.state().label());
+            o.put("stage", e.stage());
             o.put("file", e.migration().map(Migration::fileName).orElse(e.applied().map(a -> a.script()).orElse(null)));
             if (e.appliedAt().isPresent()) {
                 o.put("applied_at", e.appliedAt().get().withOffsetSameInstant(ZoneOffset.UTC).toString());

@@ -21,10 +21,18 @@ import java.util.stream.Collectors;
  */
 public final class CatalogLoader {
 
+    private final Stage stage;
     private final List<MigrationSource> sources;
     private final Optional<Manifest> manifest;
 
+    /** A loader for the single versioned stage of an environment without stages. */
     public CatalogLoader(List<MigrationSource> sources, Optional<Manifest> manifest) {
+        this(Stage.single(sources.stream().map(MigrationSource::location).toList(), java.util.Set.of(), Optional.empty()),
+                sources, manifest);
+    }
+
+    public CatalogLoader(Stage stage, List<MigrationSource> sources, Optional<Manifest> manifest) {
+        this.stage = stage;
         this.sources = List.copyOf(sources);
         this.manifest = manifest;
     }
@@ -95,7 +103,8 @@ public final class CatalogLoader {
         }
 
         Map<Version, Located> byVersion = new HashMap<>();
-        for (Located located : selected) {
+        // Repeatable files are tracked by name, so two of them may share a version (the timestamp of their names).
+        for (Located located : stage.repeatable() ? List.<Located>of() : selected) {
             Located other = byVersion.putIfAbsent(located.file().version(), located);
             if (other != null) {
                 String where = manifest.map(Manifest::location).orElse(located.source().location());
@@ -107,15 +116,17 @@ public final class CatalogLoader {
 
         List<Migration> migrations = new ArrayList<>();
         for (Located located : selected) {
-            readMigration(located, manifestLines.getOrDefault(located.file().fileName(), 0), downs, problems)
+            readMigration(stage, located, manifestLines.getOrDefault(located.file().fileName(), 0), downs, problems)
                     .ifPresent(migrations::add);
         }
-        migrations.sort(Comparator.comparing(Migration::version));
+        // Versioned files run in version order; repeatable ones in manifest line order (file name without one).
+        migrations.sort(!stage.repeatable() ? Comparator.comparing(Migration::version)
+                : manifest.isPresent() ? Comparator.comparingInt(Migration::manifestLine) : Comparator.comparing(Migration::fileName));
         unlisted.sort(Comparator.comparing(f -> f.file().version()));
         return new Catalog(migrations, unlisted, shadowed, problems, manifest);
     }
 
-    private static Optional<Migration> readMigration(Located located, int manifestLine, Map<String, MigrationSource> downs,
+    private static Optional<Migration> readMigration(Stage stage, Located located, int manifestLine, Map<String, MigrationSource> downs,
                                                      List<Problem> problems) {
         MigrationSource source = located.source();
         String fileName = located.file().fileName();
@@ -136,9 +147,10 @@ public final class CatalogLoader {
         }
         String downName = fileName.replaceFirst("\\.up\\.(sql|fizz)$", ".down.$1");
         Optional<String> down = downs.containsKey(downName) ? Optional.of(downName) : Optional.empty();
-        MigrationKind kind = source.secret() ? MigrationKind.SECURE : MigrationKind.SCHEMA;
+        MigrationKind kind = stage.repeatable() ? MigrationKind.REPEATABLE
+                : source.secret() ? MigrationKind.SECURE : MigrationKind.SCHEMA;
         return Optional.of(new Migration(located.file(), kind, source.location(), source.secret(), text,
-                ScriptText.sha256(bytes), manifestLine, down));
+                ScriptText.sha256(bytes), manifestLine, down, stage));
     }
 
     static String describe(IOException e) {

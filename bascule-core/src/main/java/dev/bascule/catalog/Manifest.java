@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A manifest (MilMove semantics): one migration file name per line; blank lines and lines whose first non-blank
- * character is {@code #} are ignored. Only listed files run, in version order (never line order).
+ * character is {@code #} are ignored. Only listed files run: in version order in a versioned stage (never line
+ * order), in line order in a repeatable one.
  *
  * @param location the manifest's path as the user gave it, used in error messages
  * @param lines    every line as read, so {@code update-manifest} can keep comments

@@ -13,9 +13,15 @@ import java.util.Optional;
  * @param checksum     SHA-256 of the file's bytes, lower-case hex
  * @param manifestLine the manifest line listing it, or 0 without a manifest
  * @param down         the matching {@code .down.sql} beside it, if any
+ * @param stage        the migration set it belongs to (versioned or repeatable)
  */
 public record Migration(MigrationFileName file, MigrationKind kind, String location, boolean secret, String text,
-                        String checksum, int manifestLine, Optional<String> down) {
+                        String checksum, int manifestLine, Optional<String> down, Stage stage) {
+
+    /** Repeatable files are tracked by stage and file name, never by version. */
+    public boolean repeatable() {
+        return stage.repeatable();
+    }
 
     public Version version() {
         return file.version();

@@ -1,5 +1,6 @@
 package dev.bascule.config;
 
+import dev.bascule.catalog.Stage;
 import dev.bascule.db.Database;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.HistoryTable;
@@ -63,7 +64,8 @@ public final class ConfigResolver {
                     + " given, but there is no bascule.yml here: create one or pass --config FILE");
         }
         EnvironmentConfig c = cfg != null ? cfg
-                : new EnvironmentConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                : new EnvironmentConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null);
 
         Optional<Database> database = database(flags, c);
         List<String> paths;
@@ -101,6 +103,20 @@ public final class ConfigResolver {
         }
         boolean embedded = database.isEmpty();
         String envName = name != null ? name : embedded ? "embedded" : "default";
+        // --path or --manifest on the command line replaces the environment's stages with one stage of those.
+        boolean flagsOverride = (flags.paths() != null && !flags.paths().isEmpty()) || flags.manifest() != null;
+        Optional<List<Stage>> declared = flagsOverride ? Optional.empty()
+                : new StageResolver(file.map(f -> f.path().toString()).orElse("bascule.yml"), envName, configDir).resolve(c);
+        List<Stage> stages = declared.orElse(List.of(Stage.single(paths, secure, manifest)));
+        if (declared.isPresent()) {
+            paths = stages.stream().flatMap(s -> s.locations().stream()).distinct().toList();
+            // Where 'gen migration' adds new files: the last versioned stage (MilMove's dml, not its archived legacy).
+            manifest = stages.stream().filter(s -> !s.repeatable()).map(Stage::manifest).flatMap(Optional::stream)
+                    .reduce((first, second) -> second)
+                    .or(() -> stages.stream().map(Stage::manifest).flatMap(Optional::stream).findFirst());
+            stages.forEach(s -> secure.addAll(s.secureLocations()));
+        }
+        boolean adoptPop = adoptPop(c.adopt(), file, envName);
         return new ResolvedEnvironment(envName, database, paths, manifest, secure,
                 c.schemas() == null || c.schemas().isEmpty() ? List.of("public") : c.schemas(),
                 c.dev() != null ? c.dev() : embedded,
@@ -111,7 +127,19 @@ public final class ConfigResolver {
                 Durations.parse(c.lockTimeout() == null ? "10s" : c.lockTimeout(), "lock-timeout"),
                 Durations.parse(c.statementTimeout() == null ? "0" : c.statementTimeout(), "statement-timeout"),
                 new SourceSettings(c.sourceSettings() == null ? Map.of() : c.sourceSettings()),
-                configDir);
+                configDir, stages, adoptPop);
+    }
+
+    private static boolean adoptPop(String adopt, Optional<ConfigFile> file, String envName) {
+        if (adopt == null) {
+            return false;
+        }
+        if (!adopt.equals("pop")) {
+            throw new BasculeException.Configuration(file.map(f -> f.path().toString()).orElse("bascule.yml")
+                    + ": environment '" + envName + "': adopt '" + adopt + "' is unknown; the only value is pop"
+                    + " (import Pop's schema_migration on the first run)");
+        }
+        return true;
     }
 
     /** Turns bare relative paths into absolute ones; URIs ({@code file://}, {@code s3://}) stay as written. */

@@ -16,9 +16,14 @@ import java.util.Map;
  * @param lockWait       how long to wait for another runner, e.g. {@code 60s}
  * @param lockTimeout    PostgreSQL lock_timeout for migration statements, e.g. {@code 10s}; {@code 0} disables it
  * @param sourceSettings settings passed to sources ({@code s3.region}, {@code s3.endpoint}, ...)
+ * @param stages         ordered migration sets, each with its paths, manifest and mode (instead of paths/manifest)
+ * @param preset         a ready stage list ({@code milmove}) instead of {@code stages}
+ * @param root           the folder a preset's paths are under (default: the preset's, {@code migrations/app})
+ * @param adopt          {@code pop}: on the first run, import Pop's {@code schema_migration} as applied history
  */
 public record EnvironmentConfig(String url, String user, String password, List<String> schemas, List<String> paths,
                                 String manifest, List<String> secure, Boolean dev, Boolean resettable,
                                 String historySchema, String historyTable, String lockWait, String lockTimeout,
-                                String statementTimeout, Map<String, String> sourceSettings) {
+                                String statementTimeout, Map<String, String> sourceSettings,
+                                List<StageConfig> stages, String preset, String root, String adopt) {
 }

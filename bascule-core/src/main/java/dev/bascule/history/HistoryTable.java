@@ -56,9 +56,17 @@ public final class HistoryTable {
         }
     }
 
-    /** Creates the schema and table when missing. Runs in autocommit. */
+    /**
+     * Creates the schema and table when missing, and adds the columns later versions of Bascule introduced to a
+     * table an earlier one created. Runs in autocommit, under the advisory lock.
+     */
     public void ensureExists(Connection connection) throws SQLException {
         if (exists(connection)) {
+            if (!hasStageColumn(connection)) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("ALTER TABLE " + qualifiedName() + " ADD COLUMN IF NOT EXISTS stage text");
+                }
+            }
             return;
         }
         try (Statement st = connection.createStatement()) {
@@ -73,7 +81,8 @@ public final class HistoryTable {
                     + "applied_at timestamptz NOT NULL DEFAULT now(), "
                     + "applied_by text NOT NULL DEFAULT current_user, "
                     + "execution_ms bigint NOT NULL DEFAULT 0, "
-                    + "success boolean NOT NULL)");
+                    + "success boolean NOT NULL, "
+                    + "stage text)");
             st.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + quote(table + "_version_key") + " ON " + qualifiedName()
                     + " (version) WHERE version IS NOT NULL");
             st.execute("COMMENT ON TABLE " + qualifiedName() + " IS 'Migrations applied by Bascule; do not edit by hand, use bascule repair.'");
@@ -86,30 +95,61 @@ public final class HistoryTable {
         if (!exists(connection)) {
             return rows;
         }
+        // status reads without upgrading: a table from before stages has no stage column yet.
+        String stage = hasStageColumn(connection) ? "stage" : "NULL::text";
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, version, name, kind, script, checksum, applied_at, applied_by, "
-                     + "execution_ms, success FROM " + qualifiedName() + " ORDER BY id")) {
+                     + "execution_ms, success, " + stage + " FROM " + qualifiedName() + " ORDER BY id")) {
             while (rs.next()) {
                 BigDecimal version = rs.getBigDecimal(2);
                 rows.add(new AppliedMigration(rs.getLong(1), version == null ? null : new Version(version.toBigIntegerExact()),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getLong(9), rs.getBoolean(10)));
+                        rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getLong(9), rs.getBoolean(10),
+                        rs.getString(11)));
             }
         }
         return rows;
     }
 
-    /** Records a migration; returns the new row's id. Runs in the caller's transaction. */
+    private boolean hasStageColumn(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT 1 FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+                        + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE n.nspname = ? AND c.relname = ? AND a.attname = 'stage' AND NOT a.attisdropped")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Records a migration; returns the new row's id. Runs in the caller's transaction. A repeatable file gets a new
+     * row on every run, with no version: the latest row per stage and file holds the checksum last applied.
+     */
     public long insert(Connection connection, Migration migration, long executionMs, boolean success) throws SQLException {
+        return insert(connection, migration, executionMs, success, null);
+    }
+
+    /**
+     * Records a migration as {@link #insert(Connection, Migration, long, boolean)} does, with {@code applied_by}
+     * given (adoption of another tool's history) instead of the current user when not null.
+     */
+    public long insert(Connection connection, Migration migration, long executionMs, boolean success, String appliedBy)
+            throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + qualifiedName()
-                + " (version, name, kind, script, checksum, execution_ms, success) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-            ps.setBigDecimal(1, new BigDecimal(migration.version().value()));
+                + " (version, name, kind, script, checksum, execution_ms, success, stage, applied_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, current_user)) RETURNING id")) {
+            ps.setBigDecimal(1, migration.repeatable() ? null : new BigDecimal(migration.version().value()));
             ps.setString(2, migration.name());
             ps.setString(3, migration.kind().label());
             ps.setString(4, migration.fileName());
             ps.setString(5, migration.checksum());
             ps.setLong(6, executionMs);
             ps.setBoolean(7, success);
+            ps.setString(8, migration.stage().name());
+            ps.setString(9, appliedBy);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -8,6 +8,8 @@ public enum MigrationState {
     PENDING,
     /** Applied, but the file's checksum differs from the recorded one. */
     CHANGED,
+    /** A repeatable file changed since its last run: it runs again on the next migrate. */
+    OUTDATED,
     /** A no-transaction migration failed or was interrupted; blocks runs until {@code bascule repair}. */
     FAILED,
     /** Recorded as applied, but no longer in the paths or manifest. */

@@ -30,10 +30,18 @@ public final class Migrator {
      * @param lockWait         how long to wait for another runner's advisory lock
      * @param lockTimeout      PostgreSQL {@code lock_timeout} for migration statements (zero: not set)
      * @param statementTimeout PostgreSQL {@code statement_timeout} for migration statements (zero: not set)
+     * @param adoptPop         on the first run (no history table yet), import Pop's {@code schema_migration} first
      */
     public record Settings(HistoryTable history, Duration lockWait, Duration lockTimeout, Duration statementTimeout,
-                           boolean dev, Optional<Version> target) {
+                           boolean dev, Optional<Version> target, boolean adoptPop) {
+
+        public Settings(HistoryTable history, Duration lockWait, Duration lockTimeout, Duration statementTimeout,
+                        boolean dev, Optional<Version> target) {
+            this(history, lockWait, lockTimeout, statementTimeout, dev, target, false);
+        }
     }
+
+    static final String POP_RAW_HEADER = "-- POP RAW MIGRATION --";
 
     private final Database database;
     private final Settings settings;
@@ -54,7 +62,11 @@ public final class Migrator {
         failOnProblems(catalog.problems());
         try (Connection connection = database.connect();
              AdvisoryLock ignored = AdvisoryLock.acquire(connection, settings.history(), settings.lockWait(), listener::info)) {
+            boolean firstRun = !settings.history().exists(connection);
             settings.history().ensureExists(connection);
+            if (firstRun && settings.adoptPop() && PopAdoption.popTable(connection).isPresent()) {
+                adoptPop(connection, catalog);
+            }
             Plan plan = Planner.plan(catalog, settings.history().readAll(connection), planOptions());
             plan.warnings().forEach(listener::warning);
             List<Problem> problems = new ArrayList<>(plan.problems());
@@ -64,6 +76,7 @@ public final class Migrator {
                 PreparedMigration.prepare(migration, serverVersion, problems).ifPresent(prepared::add);
             }
             failOnProblems(problems);
+            warnOfPopRawHeaders(prepared);
             if (prepared.isEmpty()) {
                 listener.info("nothing to migrate: the database is up to date");
                 return new MigrateResult(plan, List.of());
@@ -82,6 +95,43 @@ public final class Migrator {
             throw new BasculeException.MigrationFailed("database error outside a migration statement at " + database.describe()
                     + ": " + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
                     null, 0, e.getSQLState(), null);
+        }
+    }
+
+    /**
+     * Imports Pop's {@code schema_migration} into the history table (creating it), under the advisory lock.
+     * Idempotent: versions already recorded are counted, not inserted again.
+     */
+    public PopAdoption.Result adoptPop(Catalog catalog) {
+        failOnProblems(catalog.problems());
+        try (Connection connection = database.connect();
+             AdvisoryLock ignored = AdvisoryLock.acquire(connection, settings.history(), settings.lockWait(), listener::info)) {
+            settings.history().ensureExists(connection);
+            return adoptPop(connection, catalog);
+        } catch (SQLException e) {
+            throw new BasculeException.MigrationFailed("adopting Pop's history failed at " + database.describe() + ": "
+                    + e.getMessage() + ": nothing was recorded; fix the cause and run 'bascule adopt pop' again",
+                    null, 0, e.getSQLState(), null);
+        }
+    }
+
+    private PopAdoption.Result adoptPop(Connection connection, Catalog catalog) throws SQLException {
+        PopAdoption.Result result = new PopAdoption(settings.history()).adopt(connection, catalog);
+        result.unknown().forEach(listener::warning);
+        listener.info("adopted " + result.adopted().size() + " migration(s) from Pop's " + PopAdoption.POP_TABLE
+                + (result.alreadyRecorded() > 0 ? " (" + result.alreadyRecorded() + " already recorded)" : ""));
+        return result;
+    }
+
+    /** Pop's raw header changed how Pop split a file; Bascule splits every file the same way, so say it once. */
+    private void warnOfPopRawHeaders(List<PreparedMigration> prepared) {
+        List<Migration> marked = prepared.stream().map(PreparedMigration::migration)
+                .filter(m -> m.text().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                        .map(POP_RAW_HEADER::equals).orElse(false))
+                .toList();
+        if (!marked.isEmpty()) {
+            listener.warning(new Problem(marked.get(0).path(), 1, "Pop raw migration header ignored: Bascule splits these"
+                    + " files like any other (" + marked.size() + " file(s) in this run carry it; the header can stay)"));
         }
     }
 
