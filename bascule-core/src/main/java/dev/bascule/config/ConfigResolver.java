@@ -1,5 +1,6 @@
 package dev.bascule.config;
 
+import dev.bascule.db.Authentication;
 import dev.bascule.db.Database;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.HistoryTable;
@@ -63,7 +64,8 @@ public final class ConfigResolver {
                     + " given, but there is no bascule.yml here: create one or pass --config FILE");
         }
         EnvironmentConfig c = cfg != null ? cfg
-                : new EnvironmentConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                : new EnvironmentConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null);
 
         Optional<Database> database = database(flags, c);
         List<String> paths;
@@ -99,6 +101,10 @@ public final class ConfigResolver {
         if (c.secure() != null) {
             c.secure().forEach(s -> secure.add(absolute(s, cfgDir)));
         }
+        final String envLabel = envNameOrDefault(name);
+        String where = file.map(f -> f.path() + ": environments." + envLabel).orElse("configuration");
+        SourceSettings sourceSettings = secureAndAuth(c, file, name, secure, where);
+        database = database.map(db -> Authentication.apply(db, c.auth(), c.region(), sourceSettings, where));
         boolean embedded = database.isEmpty();
         String envName = name != null ? name : embedded ? "embedded" : "default";
         return new ResolvedEnvironment(envName, database, paths, manifest, secure,
@@ -110,8 +116,31 @@ public final class ConfigResolver {
                 Durations.parse(c.lockWait() == null ? "60s" : c.lockWait(), "lock-wait"),
                 Durations.parse(c.lockTimeout() == null ? "10s" : c.lockTimeout(), "lock-timeout"),
                 Durations.parse(c.statementTimeout() == null ? "0" : c.statementTimeout(), "statement-timeout"),
-                new SourceSettings(c.sourceSettings() == null ? Map.of() : c.sourceSettings()),
-                configDir);
+                sourceSettings, configDir);
+    }
+
+    /**
+     * The {@code secure-store:} location is a secure location too, and its {@code s3.*} keys join the source
+     * settings (they describe that location). {@code auth: rds-iam} with a password in the file is a mistake.
+     */
+    private static SourceSettings secureAndAuth(EnvironmentConfig c, Optional<ConfigFile> file, String name, Set<String> secure,
+                                                String where) {
+        Map<String, String> settings = c.sourceSettings() == null ? Map.of() : c.sourceSettings();
+        if (c.secureStore() != null) {
+            SecureStoreConfig store = c.secureStore().validated(file.map(ConfigFile::path).orElse(Path.of("bascule.yml")),
+                    envNameOrDefault(name));
+            secure.add(store.location());
+            settings = store.sourceSettings(settings);
+        }
+        if (c.auth() != null && !Authentication.PASSWORD.equals(c.auth().strip()) && c.password() != null) {
+            throw new BasculeException.Configuration(where + ": auth is " + c.auth() + ", so the password comes from"
+                    + " it; remove the password key");
+        }
+        return new SourceSettings(settings);
+    }
+
+    private static String envNameOrDefault(String name) {
+        return name == null ? "default" : name;
     }
 
     /** Turns bare relative paths into absolute ones; URIs ({@code file://}, {@code s3://}) stay as written. */

@@ -16,9 +16,15 @@ import java.util.Map;
  * @param lockWait       how long to wait for another runner, e.g. {@code 60s}
  * @param lockTimeout    PostgreSQL lock_timeout for migration statements, e.g. {@code 10s}; {@code 0} disables it
  * @param sourceSettings settings passed to sources ({@code s3.region}, {@code s3.endpoint}, ...)
+ * @param auth           {@code password} (default: the password, {@code PGPASSWORD} or {@code ~/.pgpass}) or
+ *                       {@code rds-iam} (a fresh AWS RDS IAM token per connection; SSL required)
+ * @param region         AWS region of the database, for {@code auth: rds-iam}
+ * @param allowExec      {@code bascule exec} may run files here without recording them (local mirrors only)
+ * @param secureStore    where this environment's real secure migrations live in S3 ({@code secure-store:})
  */
 public record EnvironmentConfig(String url, String user, String password, List<String> schemas, List<String> paths,
                                 String manifest, List<String> secure, Boolean dev, Boolean resettable,
                                 String historySchema, String historyTable, String lockWait, String lockTimeout,
-                                String statementTimeout, Map<String, String> sourceSettings) {
+                                String statementTimeout, Map<String, String> sourceSettings,
+                                String auth, String region, Boolean allowExec, SecureStoreConfig secureStore) {
 }
