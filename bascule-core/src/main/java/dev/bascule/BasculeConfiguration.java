@@ -155,10 +155,19 @@ public final class BasculeConfiguration {
 
     SourceSettings settingsFor(String location) {
         Map<String, String> values = new HashMap<>(sourceSettings);
-        if (secureLocations.contains(location)) {
+        // s3://bucket/prefix and s3://bucket/prefix/ are one location: a stray slash must not make secrets visible.
+        if (secureLocations.stream().anyMatch(s -> withoutTrailingSlash(s).equals(withoutTrailingSlash(location)))) {
             values.put("secret", "true");
         }
         return new SourceSettings(values);
+    }
+
+    private static String withoutTrailingSlash(String location) {
+        String l = location;
+        while (l.endsWith("/") && !l.endsWith("://")) {
+            l = l.substring(0, l.length() - 1);
+        }
+        return l;
     }
 
     public Bascule load() {
