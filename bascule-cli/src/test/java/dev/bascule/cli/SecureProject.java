@@ -64,7 +64,7 @@ record SecureProject(Path dir, TestDatabase db, S3ProxyExtension server) {
                 + "  prd:\n"
                 + "    url: " + db.url() + "\n    user: postgres\n"
                 + "    paths: [db/schema, " + PRD + "]\n    manifest: db/manifest.txt\n"
-                + "    secure-store:\n      location: " + PRD + "\n      sse: aws:kms\n" + store
+                + "    secure-store:\n      location: " + PRD + "\n      sse: aws:kms\n      kms-key-id: alias/app-prd\n" + store
                 + sourceSettings;
         write("bascule.yml", yaml);
         return this;
