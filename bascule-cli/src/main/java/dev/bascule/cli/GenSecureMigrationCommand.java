@@ -88,6 +88,10 @@ final class GenSecureMigrationCommand implements Callable<Integer> {
         writeOwnerOnly(production, productionTemplate(name, fileName, now));
 
         PrintWriter out = spec.commandLine().getOut();
+        if (!inPaths(env, secureFolder)) {
+            spec.commandLine().getErr().println("warning: " + Target.displayPath(secureFolder, workingDir) + " is not in"
+                    + " environment " + env.name() + "'s paths, so its migrate will not find the scrubbed copy: add it to 'paths:'");
+        }
         out.println("created " + Target.displayPath(scrubbed, workingDir) + " (scrubbed copy, goes into git: no secrets)");
         out.println("created " + Target.displayPath(production, workingDir) + " (production file, mode 0600, never commit it)");
         if (env.manifest().isPresent()) {
@@ -113,6 +117,12 @@ final class GenSecureMigrationCommand implements Callable<Integer> {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    private static boolean inPaths(ResolvedEnvironment env, Path folder) {
+        Path wanted = folder.toAbsolutePath().normalize();
+        return env.paths().stream().map(p -> firstLocalFolder(List.of(p))).flatMap(java.util.Optional::stream)
+                .anyMatch(p -> p.toAbsolutePath().normalize().equals(wanted));
     }
 
     private static boolean taken(List<Path> folders, String version) throws IOException {
