@@ -72,6 +72,23 @@ class ExecCommandTest {
     }
 
     @Test
+    void theFilesOwnTransactionIsHonouredAndRolledBackWhenItFails(TestDatabase db) {
+        SecureProject p = new SecureProject(tmp, db, server).withConfig();
+        p.write("tmp/20240102000000_tx.up.sql", "CREATE TABLE before_tx (id int);\nBEGIN;\nCREATE TABLE inside_tx (id int);\n"
+                + "SELECT 1 / 0;\nCOMMIT;\n");
+        CliRun exec = p.run("exec", "tmp/20240102000000_tx.up.sql", "--env", "dev");
+        assertThat(exec.exitCode()).as(exec.toString()).isEqualTo(1);
+        assertThat(exec.err()).contains("tmp/20240102000000_tx.up.sql:4: ERROR: division by zero");
+        assertThat(db.tableExists("before_tx")).isTrue();
+        assertThat(db.tableExists("inside_tx")).isFalse();
+
+        p.write("tmp/20240103000000_tx.up.sql", "BEGIN;\nCREATE TABLE committed_tx (id int);\nCOMMIT;\n");
+        CliRun ok = p.run("exec", "tmp/20240103000000_tx.up.sql", "--env", "dev");
+        assertThat(ok.exitCode()).as(ok.toString()).isZero();
+        assertThat(db.tableExists("committed_tx")).isTrue();
+    }
+
+    @Test
     void aSyntaxErrorRunsNothing(TestDatabase db) {
         SecureProject p = new SecureProject(tmp, db, server).withConfig();
         p.write("tmp/20240102000000_load.up.sql", "CREATE TABLE t (id int);\nINSERT INTO t VALUES ('unterminated-5d2a);\n");

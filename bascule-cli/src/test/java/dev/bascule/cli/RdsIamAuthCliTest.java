@@ -38,7 +38,7 @@ class RdsIamAuthCliTest {
 
         CliRun sslRequired = status(db, "");
         assertThat(sslRequired.exitCode()).as(sslRequired.toString()).isEqualTo(2);
-        assertThat(sslRequired.err()).contains("SSL");
+        assertThat(sslRequired.err()).contains("cannot open an SSL connection").contains("needs SSL");
         for (CliRun run : new CliRun[] {noSsl, sslRequired}) {
             assertThat(run.out() + run.err()).doesNotContain("cli-secret-5b5b").doesNotContain("X-Amz-Signature")
                     .doesNotContain("Action=connect");

@@ -132,6 +132,11 @@ public final class Database {
                     : "check the user and password (--password, PGPASSWORD, ~/.pgpass, or the environment's password in"
                     + " bascule.yml)"), null);
         }
+        if (passwordSource != null && !passwordSource.requiredSslModes().isEmpty() && reason.contains("SSL")) {
+            return new BasculeException.Configuration("cannot open an SSL connection to " + what + ": " + reason
+                    + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")") + ": this login sends a token and needs SSL;"
+                    + " check that the server accepts SSL and the url's sslmode", null);
+        }
         if (state.equals("3D000")) {
             return new BasculeException.Configuration("database does not exist at " + what + ": " + reason
                     + ": create it first (createdb) or fix the URL", null);

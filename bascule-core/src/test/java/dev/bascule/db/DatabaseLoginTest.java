@@ -84,7 +84,8 @@ class DatabaseLoginTest {
         IssuedPasswords source = new IssuedPasswords("token-never-sent-in-clear", List.of("require"), new ArrayList<>());
         Database database = new Database(db.url(), "someone", null).withPasswordSource(source);
         assertThatThrownBy(database::connect).isInstanceOf(BasculeException.Configuration.class)
-                .hasMessageContaining("SSL").hasMessageNotContaining("token-never-sent-in-clear");
+                .hasMessageContaining("cannot open an SSL connection").hasMessageContaining("needs SSL")
+                .hasMessageNotContaining("token-never-sent-in-clear");
         assertThat(source.requests()).hasSize(1);
     }
 
