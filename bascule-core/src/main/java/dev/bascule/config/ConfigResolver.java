@@ -101,6 +101,11 @@ public final class ConfigResolver {
         if (c.secure() != null) {
             c.secure().forEach(s -> secure.add(absolute(s, cfgDir)));
         }
+        if (pathsFromMigrationPath(flags, c)) {
+            // MilMove's convention: the s3:// entries of MIGRATION_PATH hold the secure migrations. Without a
+            // bascule.yml saying otherwise they are secret, so their text can never reach an error message.
+            paths.stream().filter(p -> "s3".equals(Sources.schemeOf(p))).forEach(secure::add);
+        }
         final String envLabel = envNameOrDefault(name);
         String where = file.map(f -> f.path() + ": environments." + envLabel).orElse("configuration");
         SourceSettings sourceSettings = secureAndAuth(c, file, name, secure, where);
@@ -137,6 +142,11 @@ public final class ConfigResolver {
                     + " it; remove the password key");
         }
         return new SourceSettings(settings);
+    }
+
+    private boolean pathsFromMigrationPath(Overrides flags, EnvironmentConfig c) {
+        return (flags.paths() == null || flags.paths().isEmpty()) && (c.paths() == null || c.paths().isEmpty())
+                && env.apply("MIGRATION_PATH") != null && !env.apply("MIGRATION_PATH").isBlank();
     }
 
     private static String envNameOrDefault(String name) {

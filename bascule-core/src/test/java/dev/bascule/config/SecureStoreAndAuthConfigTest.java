@@ -45,6 +45,19 @@ class SecureStoreAndAuthConfigTest {
     }
 
     @Test
+    void s3EntriesOfMigrationPathAreSecretLikeMilmovesSecureMigrations() {
+        env.put("MIGRATION_PATH", "file:///srv/migrations/app/schema;s3://app-prd/secure-migrations");
+        ResolvedEnvironment r = new ConfigResolver(env::get).resolve(Optional.empty(),
+                new ConfigResolver.Overrides(null, "jdbc:postgresql://db/app", "u", null, List.of(), null, tmp));
+        assertThat(r.paths()).containsExactly("file:///srv/migrations/app/schema", "s3://app-prd/secure-migrations");
+        assertThat(r.secureLocations()).containsExactly("s3://app-prd/secure-migrations");
+
+        ResolvedEnvironment flagged = new ConfigResolver(env::get).resolve(Optional.empty(),
+                new ConfigResolver.Overrides(null, "jdbc:postgresql://db/app", "u", null, List.of("s3://b/schema"), null, tmp));
+        assertThat(flagged.secureLocations()).isEmpty();
+    }
+
+    @Test
     void secureStoreMustBeAnS3Location() {
         assertThatThrownBy(() -> resolve("environments:\n  stg:\n    url: jdbc:postgresql://db/app\n"
                 + "    secure-store:\n      location: migrations/secure\n", "stg"))
