@@ -35,7 +35,8 @@ final class SecureCommand implements Runnable {
         } catch (IOException e) {
             answer = null;
         }
-        if (answer == null) {
+        if (answer == null || System.console() == null) {
+            // The answer was not typed at a terminal, so nothing echoed the end of the line.
             out.println();
         }
         String a = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);

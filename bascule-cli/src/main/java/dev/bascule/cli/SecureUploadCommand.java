@@ -83,10 +83,19 @@ final class SecureUploadCommand implements Callable<Integer> {
             throw new BasculeException.Configuration("secure upload: not confirmed, nothing uploaded (answer y, or pass"
                     + " --yes when running without a terminal)");
         }
+        List<String> done = new ArrayList<>();
         for (SecureStores.Store store : stores) {
-            UploadedObject uploaded = call(store, s -> empty
-                    ? s.uploadEmptyPlaceholder(name, store.location(), store.encryption())
-                    : s.upload(path, store.location(), store.encryption()), "uploading");
+            UploadedObject uploaded;
+            try {
+                uploaded = call(store, s -> empty
+                        ? s.uploadEmptyPlaceholder(name, store.location(), store.encryption())
+                        : s.upload(path, store.location(), store.encryption()), "uploading");
+            } catch (BasculeException.Configuration e) {
+                throw new BasculeException.Configuration(e.getMessage() + (done.isEmpty() ? "; nothing was uploaded"
+                        : "; already uploaded to " + String.join(", ", done) + ": after fixing it, upload again with"
+                        + " --environments naming the others"), null);
+            }
+            done.add(store.environment());
             out.println("uploaded " + store.environment() + ": " + uploaded.uri() + " (" + SecureCommand.size(uploaded.size())
                     + ", sha256 " + uploaded.sha256() + ", encryption "
                     + uploaded.serverSideEncryption().orElse("none reported") + ")");

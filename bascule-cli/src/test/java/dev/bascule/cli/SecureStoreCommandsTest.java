@@ -132,6 +132,20 @@ class SecureStoreCommandsTest {
     }
 
     @Test
+    void aFailureHalfwaySaysWhichEnvironmentsAlreadyHaveTheFile(TestDatabase db) throws Exception {
+        SecureProject p = new SecureProject(tmp, db, server).withConfig();
+        // This S3 store refuses aws:kms without a key id: prd's upload fails after stg's succeeded.
+        p.write("bascule.yml", read(tmp.resolve("bascule.yml")).replace("      kms-key-id: alias/app-prd\n", ""));
+        p.write("tmp/" + NAME, REAL);
+        CliRun upload = p.run("secure", "upload", "tmp/" + NAME, "--yes");
+        assertThat(upload.exitCode()).as(upload.toString()).isEqualTo(2);
+        assertThat(upload.out()).contains("uploaded stg:");
+        assertThat(upload.err()).contains("environment prd: uploading " + SecureProject.PRD)
+                .contains("already uploaded to stg: after fixing it, upload again with --environments naming the others");
+        assertThat(upload.out() + upload.err()).doesNotContain("real.person");
+    }
+
+    @Test
     void listPagesThroughMoreThanAThousandObjects(TestDatabase db) throws Exception {
         SecureProject p = new SecureProject(tmp, db, server).withConfig();
         int count = 1_003;
