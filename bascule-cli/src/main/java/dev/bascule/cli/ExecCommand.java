@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  * marked {@code allow-exec: true} (local mirrors of deployed databases, to try a production secure migration).
  * The file is treated as secret: errors give file, line, SQLSTATE and PostgreSQL's message with quoted values masked.
  */
-@Command(name = "exec", description = "Run one SQL file against an environment marked allow-exec, without touching the"
+@Command(name = "exec", mixinStandardHelpOptions = true, description = "Run one SQL file against an environment marked allow-exec, without touching the"
         + " migration history.")
 final class ExecCommand implements Callable<Integer> {
 

@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
  * {@code bascule gen secure-migration -n NAME}: the scrubbed copy in the environment's secure folder (in git), the
  * production file in {@code tmp/} (owner-only, never in git) and the manifest line.
  */
-@Command(name = "secure-migration", description = "Create a secure migration: a scrubbed copy in the secure folder,"
+@Command(name = "secure-migration", mixinStandardHelpOptions = true, description = "Create a secure migration: a scrubbed copy in the secure folder,"
         + " the production file in tmp/ (mode 0600) and the manifest line.")
 final class GenSecureMigrationCommand implements Callable<Integer> {
 

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code bascule secure download NAME}: copies each environment's real file into {@code tmp/secure_migrations/<env>/}. */
-@Command(name = "download", description = "Download a secure migration from each environment's secure-store into"
+@Command(name = "download", mixinStandardHelpOptions = true, description = "Download a secure migration from each environment's secure-store into"
         + " tmp/secure_migrations/<env>/ (mode 0600).")
 final class SecureDownloadCommand implements Callable<Integer> {
 

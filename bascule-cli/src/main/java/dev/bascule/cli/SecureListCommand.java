@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code bascule secure list [--env E]}: what each environment's secure-store holds (names, sizes, dates only). */
-@Command(name = "list", description = "Show the secure migrations each environment's secure-store holds.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "Show the secure migrations each environment's secure-store holds.")
 final class SecureListCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
  * {@code bascule secure upload FILE}: sends a production secure migration (or, with {@code --empty}, an empty
  * placeholder of the same name) to the secure-store of each chosen environment, encrypted at rest.
  */
-@Command(name = "upload", description = "Upload a production secure migration to each environment's secure-store.")
+@Command(name = "upload", mixinStandardHelpOptions = true, description = "Upload a production secure migration to each environment's secure-store.")
 final class SecureUploadCommand implements Callable<Integer> {
 
     @ParentCommand
