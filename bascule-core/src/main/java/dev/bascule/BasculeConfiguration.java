@@ -187,10 +187,21 @@ public final class BasculeConfiguration {
 
     SourceSettings settingsFor(Stage stage, String location) {
         Map<String, String> values = new HashMap<>(sourceSettings);
-        if (secureLocations.contains(location) || stage.secureLocations().contains(location)) {
+        // s3://bucket/prefix and s3://bucket/prefix/ are one location: a stray slash must not make secrets visible.
+        String wanted = withoutTrailingSlash(location);
+        if (java.util.stream.Stream.concat(secureLocations.stream(), stage.secureLocations().stream())
+                .anyMatch(s -> withoutTrailingSlash(s).equals(wanted))) {
             values.put("secret", "true");
         }
         return new SourceSettings(values);
+    }
+
+    private static String withoutTrailingSlash(String location) {
+        String l = location;
+        while (l.endsWith("/") && !l.endsWith("://")) {
+            l = l.substring(0, l.length() - 1);
+        }
+        return l;
     }
 
     public Bascule load() {

@@ -4,7 +4,10 @@ import dev.bascule.error.BasculeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -18,6 +21,7 @@ import java.nio.file.Path;
         subcommands = {MigrateCommand.class, StatusCommand.class, ValidateCommand.class, RepairCommand.class,
                 ResetCommand.class, GenCommand.class, UpdateManifestCommand.class, DemoCommand.class,
                 AdoptCommand.class, InitCommand.class,
+                SecureCommand.class, ExecCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a migration failed", "2:usage or configuration error, database unreachable or login refused",
@@ -27,6 +31,7 @@ public final class BasculeCommand implements Runnable {
     public static final int EXIT_USAGE = 2;
 
     private final Path workingDir;
+    private final BufferedReader input;
 
     @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of internal errors.")
     boolean debug;
@@ -35,11 +40,21 @@ public final class BasculeCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public BasculeCommand(Path workingDir) {
+        this(workingDir, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+    }
+
+    private BasculeCommand(Path workingDir, BufferedReader input) {
         this.workingDir = workingDir.toAbsolutePath().normalize();
+        this.input = input;
     }
 
     Path workingDir() {
         return workingDir;
+    }
+
+    /** Where confirmations are read from (standard input, or a test's text). */
+    BufferedReader input() {
+        return input;
     }
 
     @Override
@@ -53,7 +68,12 @@ public final class BasculeCommand implements Runnable {
 
     /** A configured command line; tests call this with their own folder and writers. */
     public static CommandLine newCommandLine(Path workingDir, PrintWriter out, PrintWriter err) {
-        BasculeCommand root = new BasculeCommand(workingDir);
+        return newCommandLine(workingDir, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err);
+    }
+
+    /** As above, reading answers to confirmations from {@code input}. */
+    public static CommandLine newCommandLine(Path workingDir, BufferedReader input, PrintWriter out, PrintWriter err) {
+        BasculeCommand root = new BasculeCommand(workingDir, input);
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);

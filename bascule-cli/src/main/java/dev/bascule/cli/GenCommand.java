@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 /** {@code bascule gen ...}: generators. */
-@Command(name = "gen", description = "Generate new migration files.", subcommands = {GenCommand.Migration.class})
+@Command(name = "gen", description = "Generate new migration files.", subcommands = {GenCommand.Migration.class, GenSecureMigrationCommand.class})
 final class GenCommand {
 
     @ParentCommand
@@ -52,6 +52,14 @@ final class GenCommand {
         }
         return "'" + name + "' is not snake_case (" + why + "): use lower-case words joined by single underscores"
                 + (suggestion.isEmpty() || !SNAKE_CASE.matcher(suggestion).matches() ? "" : ", e.g. " + suggestion);
+    }
+
+    /** Adds {@code fileName} as the manifest's last line (creating the manifest when missing). */
+    static void appendToManifest(Path manifest, String fileName) throws IOException {
+        String existing = Files.exists(manifest) ? Files.readString(manifest) : "";
+        String prefix = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
+        Files.writeString(manifest, prefix + fileName + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     @Command(name = "migration", description = "Create <UTC timestamp>_<name>.up.sql and add it to the manifest.")
@@ -99,16 +107,13 @@ final class GenCommand {
             spec.commandLine().getOut().println("created " + Target.displayPath(file, workingDir));
             if (env.manifest().isPresent()) {
                 Path manifest = Path.of(env.manifest().get());
-                String existing = Files.exists(manifest) ? Files.readString(manifest) : "";
-                String prefix = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
-                Files.writeString(manifest, prefix + fileName + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
+                appendToManifest(manifest, fileName);
                 spec.commandLine().getOut().println("added to " + Target.displayPath(manifest, workingDir));
             }
             return 0;
         }
 
-        private static boolean versionTaken(Path folder, String version) throws IOException {
+        static boolean versionTaken(Path folder, String version) throws IOException {
             try (var files = Files.list(folder)) {
                 return files.anyMatch(f -> f.getFileName().toString().startsWith(version + "_"));
             }

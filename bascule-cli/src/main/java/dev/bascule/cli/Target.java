@@ -49,7 +49,7 @@ final class Target implements AutoCloseable {
         return new Target(env, embedded, bascule);
     }
 
-    private static Optional<ConfigFile> configFile(TargetOptions options, Path workingDir) {
+    static Optional<ConfigFile> configFile(TargetOptions options, Path workingDir) {
         if (options.config != null) {
             Path path = workingDir.resolve(options.config);
             if (!Files.isRegularFile(path)) {

@@ -1,6 +1,8 @@
 package dev.bascule.cli;
 
+import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
@@ -8,9 +10,15 @@ import java.nio.file.Path;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun run(Path workingDir, String... args) {
+        return runWithInput(workingDir, "", args);
+    }
+
+    /** Runs with {@code input} as standard input (answers to confirmations). */
+    static CliRun runWithInput(Path workingDir, String input, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = BasculeCommand.newCommandLine(workingDir, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = BasculeCommand.newCommandLine(workingDir, new BufferedReader(new StringReader(input)),
+                new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

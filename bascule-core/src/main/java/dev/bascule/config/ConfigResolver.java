@@ -1,6 +1,7 @@
 package dev.bascule.config;
 
 import dev.bascule.catalog.Stage;
+import dev.bascule.db.Authentication;
 import dev.bascule.db.Database;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.HistoryTable;
@@ -65,7 +66,7 @@ public final class ConfigResolver {
         }
         EnvironmentConfig c = cfg != null ? cfg
                 : new EnvironmentConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null);
+                        null, null, null, null, null, null, null, null);
 
         Optional<Database> database = database(flags, c);
         List<String> paths;
@@ -101,6 +102,15 @@ public final class ConfigResolver {
         if (c.secure() != null) {
             c.secure().forEach(s -> secure.add(absolute(s, cfgDir)));
         }
+        if (pathsFromMigrationPath(flags, c)) {
+            // MilMove's convention: the s3:// entries of MIGRATION_PATH hold the secure migrations. Without a
+            // bascule.yml saying otherwise they are secret, so their text can never reach an error message.
+            paths.stream().filter(p -> "s3".equals(Sources.schemeOf(p))).forEach(secure::add);
+        }
+        final String envLabel = envNameOrDefault(name);
+        String where = file.map(f -> f.path() + ": environments." + envLabel).orElse("configuration");
+        SourceSettings sourceSettings = secureAndAuth(c, file, name, secure, where);
+        database = database.map(db -> Authentication.apply(db, c.auth(), c.region(), sourceSettings, where));
         boolean embedded = database.isEmpty();
         String envName = name != null ? name : embedded ? "embedded" : "default";
         // --path or --manifest on the command line replaces the environment's stages with one stage of those.
@@ -126,8 +136,7 @@ public final class ConfigResolver {
                 Durations.parse(c.lockWait() == null ? "60s" : c.lockWait(), "lock-wait"),
                 Durations.parse(c.lockTimeout() == null ? "10s" : c.lockTimeout(), "lock-timeout"),
                 Durations.parse(c.statementTimeout() == null ? "0" : c.statementTimeout(), "statement-timeout"),
-                new SourceSettings(c.sourceSettings() == null ? Map.of() : c.sourceSettings()),
-                configDir, stages, adoptPop);
+                sourceSettings, configDir, stages, adoptPop);
     }
 
     private static boolean adoptPop(String adopt, Optional<ConfigFile> file, String envName) {
@@ -140,6 +149,35 @@ public final class ConfigResolver {
                     + " (import Pop's schema_migration on the first run)");
         }
         return true;
+    }
+
+    /**
+     * The {@code secure-store:} location is a secure location too, and its {@code s3.*} keys join the source
+     * settings (they describe that location). {@code auth: rds-iam} with a password in the file is a mistake.
+     */
+    private static SourceSettings secureAndAuth(EnvironmentConfig c, Optional<ConfigFile> file, String name, Set<String> secure,
+                                                String where) {
+        Map<String, String> settings = c.sourceSettings() == null ? Map.of() : c.sourceSettings();
+        if (c.secureStore() != null) {
+            SecureStoreConfig store = c.secureStore().validated(file.map(ConfigFile::path).orElse(Path.of("bascule.yml")),
+                    envNameOrDefault(name));
+            secure.add(store.location());
+            settings = store.sourceSettings(settings);
+        }
+        if (c.auth() != null && !Authentication.PASSWORD.equals(c.auth().strip()) && c.password() != null) {
+            throw new BasculeException.Configuration(where + ": auth is " + c.auth() + ", so the password comes from"
+                    + " it; remove the password key");
+        }
+        return new SourceSettings(settings);
+    }
+
+    private boolean pathsFromMigrationPath(Overrides flags, EnvironmentConfig c) {
+        return (flags.paths() == null || flags.paths().isEmpty()) && (c.paths() == null || c.paths().isEmpty())
+                && env.apply("MIGRATION_PATH") != null && !env.apply("MIGRATION_PATH").isBlank();
+    }
+
+    private static String envNameOrDefault(String name) {
+        return name == null ? "default" : name;
     }
 
     /** Turns bare relative paths into absolute ones; URIs ({@code file://}, {@code s3://}) stay as written. */

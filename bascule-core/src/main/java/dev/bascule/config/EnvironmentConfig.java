@@ -20,10 +20,16 @@ import java.util.Map;
  * @param preset         a ready stage list ({@code milmove}) instead of {@code stages}
  * @param root           the folder a preset's paths are under (default: the preset's, {@code migrations/app})
  * @param adopt          {@code pop}: on the first run, import Pop's {@code schema_migration} as applied history
+ * @param auth           {@code password} (default: the password, {@code PGPASSWORD} or {@code ~/.pgpass}) or
+ *                       {@code rds-iam} (a fresh AWS RDS IAM token per connection; SSL required)
+ * @param region         AWS region of the database, for {@code auth: rds-iam}
+ * @param allowExec      {@code bascule exec} may run files here without recording them (local mirrors only)
+ * @param secureStore    where this environment's real secure migrations live in S3 ({@code secure-store:})
  */
 public record EnvironmentConfig(String url, String user, String password, List<String> schemas, List<String> paths,
                                 String manifest, List<String> secure, Boolean dev, Boolean resettable,
                                 String historySchema, String historyTable, String lockWait, String lockTimeout,
                                 String statementTimeout, Map<String, String> sourceSettings,
-                                List<StageConfig> stages, String preset, String root, String adopt) {
+                                List<StageConfig> stages, String preset, String root, String adopt,
+                                String auth, String region, Boolean allowExec, SecureStoreConfig secureStore) {
 }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -18,8 +19,13 @@ public final class Database {
     private final String user;
     private final String password;
     private final Duration connectTimeout;
+    private final PasswordSource passwordSource;
 
     public Database(String url, String user, String password, Duration connectTimeout) {
+        this(url, user, password, connectTimeout, null);
+    }
+
+    private Database(String url, String user, String password, Duration connectTimeout, PasswordSource passwordSource) {
         if (url == null || !url.startsWith("jdbc:postgresql:")) {
             throw new BasculeException.Configuration("database url must start with jdbc:postgresql://, got "
                     + (url == null ? "nothing" : "'" + redact(url) + "'"));
@@ -28,10 +34,19 @@ public final class Database {
         this.user = user;
         this.password = password;
         this.connectTimeout = connectTimeout;
+        this.passwordSource = passwordSource;
     }
 
     public Database(String url, String user, String password) {
         this(url, user, password, Duration.ofSeconds(10));
+    }
+
+    /**
+     * The same database, logging in with a password produced for each connection (an RDS IAM token, say)
+     * instead of a fixed one.
+     */
+    public Database withPasswordSource(PasswordSource source) {
+        return new Database(url, user, null, connectTimeout, source);
     }
 
     public String url() {
@@ -44,7 +59,8 @@ public final class Database {
 
     /** The URL with any password parameter removed, for messages. */
     public String describe() {
-        return redact(url) + (user == null ? "" : " as " + user);
+        return redact(url) + (user == null ? "" : " as " + user)
+                + (passwordSource == null ? "" : " (" + passwordSource.describe() + ")");
     }
 
     /**
@@ -59,6 +75,7 @@ public final class Database {
         if (password != null) {
             props.setProperty("password", password);
         }
+        String generated = passwordSource == null ? null : applyPasswordSource(props);
         long seconds = Math.max(1, connectTimeout.toSeconds());
         props.setProperty("connectTimeout", String.valueOf(seconds));
         props.setProperty("loginTimeout", String.valueOf(seconds));
@@ -66,18 +83,59 @@ public final class Database {
         try {
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
-            throw connectionError(e);
+            throw connectionError(e, generated);
         }
     }
 
-    private BasculeException connectionError(SQLException e) {
+    /** Sets the generated password and the SSL mode the source needs; returns the password, for redaction. */
+    private String applyPasswordSource(Properties props) {
+        Properties parsed = org.postgresql.Driver.parseURL(url, new Properties());
+        if (parsed == null) {
+            throw new BasculeException.Configuration("database url '" + redact(url) + "' is not a valid"
+                    + " jdbc:postgresql://host:port/database URL: fix the environment's url", null);
+        }
+        if (user == null || user.isBlank()) {
+            throw new BasculeException.Configuration("logging in to " + describe() + " needs a user: set the"
+                    + " environment's user (or --user)", null);
+        }
+        List<String> modes = passwordSource.requiredSslModes();
+        String sslMode = parsed.getProperty("sslmode");
+        boolean sslFlag = "true".equalsIgnoreCase(parsed.getProperty("ssl"));
+        if (!modes.isEmpty()) {
+            if (sslMode == null && !sslFlag) {
+                props.setProperty("sslmode", modes.get(0));
+            } else if (sslMode != null && !modes.contains(sslMode)) {
+                throw new BasculeException.Configuration("logging in to " + describe() + " requires SSL, but the url"
+                        + " has sslmode=" + sslMode + ": use sslmode=" + String.join(", ", modes).replace(", ", " or sslmode=")
+                        + " in the environment's url", null);
+            }
+        }
+        String host = parsed.getProperty("PGHOST", "localhost").split(",")[0];
+        int port = Integer.parseInt(parsed.getProperty("PGPORT", "5432").split(",")[0]);
+        String generated;
+        try {
+            generated = passwordSource.password(host, port, user);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new BasculeException.Configuration("cannot log in to " + describe() + ": " + e.getMessage(), null);
+        }
+        props.setProperty("password", generated);
+        return generated;
+    }
+
+    private BasculeException connectionError(SQLException e, String generated) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String what = describe();
-        String reason = redactSecret(e.getMessage());
+        String reason = redactSecret(redactSecret(e.getMessage(), password), generated);
         if (state.startsWith("28")) {
             return new BasculeException.Configuration("cannot log in to " + what + ": " + reason
-                    + " (SQLSTATE " + state + "): check the user and password (--password, PGPASSWORD, or the environment's"
-                    + " password in bascule.yml)", null);
+                    + " (SQLSTATE " + state + "): " + (passwordSource != null ? passwordSource.loginHint()
+                    : "check the user and password (--password, PGPASSWORD, ~/.pgpass, or the environment's password in"
+                    + " bascule.yml)"), null);
+        }
+        if (passwordSource != null && !passwordSource.requiredSslModes().isEmpty() && reason.contains("SSL")) {
+            return new BasculeException.Configuration("cannot open an SSL connection to " + what + ": " + reason
+                    + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")") + ": this login sends a token and needs SSL;"
+                    + " check that the server accepts SSL and the url's sslmode", null);
         }
         if (state.equals("3D000")) {
             return new BasculeException.Configuration("database does not exist at " + what + ": " + reason
@@ -91,11 +149,11 @@ public final class Database {
                 + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")"), null);
     }
 
-    private String redactSecret(String message) {
+    private static String redactSecret(String message, String secret) {
         if (message == null) {
             return "no detail";
         }
-        return password == null || password.isEmpty() ? message : message.replace(password, "****");
+        return secret == null || secret.isEmpty() ? message : message.replace(secret, "****");
     }
 
     /** Removes {@code password=...} from a JDBC URL's parameters and user-info. */
