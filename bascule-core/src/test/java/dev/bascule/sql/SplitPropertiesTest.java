@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
  * the input with nothing but trivia between them. Random character soup must never raise anything but
  * {@link ScriptSyntaxError}.
  */
-class SplitProperties {
+class SplitPropertiesTest {
 
     /** A generated script and the statement texts (with their ";") it was built from. */
     record Generated(String text, List<String> statements) {
