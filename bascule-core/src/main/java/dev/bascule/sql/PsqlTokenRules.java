@@ -144,73 +144,35 @@ final class PsqlTokenRules {
     }
 
     /**
-     * A quoted string whose body starts at {@code p}; backslash escapes only for E'...' strings. psql joins
-     * strings separated by white space that contains a line break ('a'\n'b' is one literal, still an E string).
+     * A quoted string whose body starts at {@code p}; backslash escapes only in E'...' strings. The server joins
+     * 'a' NEWLINE 'b' into one literal, but psql 15 lexes the second part as a new standard string (checked with
+     * the real psql: E'a' NEWLINE '\' ends at the second quote), so each part is a token of its own here too.
      */
     private void scanString(int p, boolean backslashEscapes) {
         while (true) {
-            while (true) {
-                if (p >= length) {
-                    throw unterminated("quoted string", "close it with ' (write '' for a quote inside the string)");
-                }
-                char c = text.charAt(p);
-                if (c == '\'') {
-                    if (p + 1 < length && text.charAt(p + 1) == '\'') {
-                        p += 2;
-                        continue;
-                    }
-                    p++;
-                    break;
-                }
-                if (c == '\n') {
-                    newline(p);
-                } else if (c == '\\' && backslashEscapes && p + 1 < length) {
-                    p++;
-                    if (text.charAt(p) == '\n') {
-                        newline(p);
-                    }
-                }
-                p++;
+            if (p >= length) {
+                throw unterminated("quoted string", "close it with ' (write '' for a quote inside the string)");
             }
-            int continuation = stringContinuation(p);
-            if (continuation < 0) {
-                pos = p;
+            char c = text.charAt(p);
+            if (c == '\'') {
+                if (p + 1 < length && text.charAt(p + 1) == '\'') {
+                    p += 2;
+                    continue;
+                }
+                pos = p + 1;
                 type = TokenType.STRING;
                 return;
             }
-            for (int i = p; i < continuation; i++) {
-                if (text.charAt(i) == '\n') {
-                    newline(i);
+            if (c == '\n') {
+                newline(p);
+            } else if (c == '\\' && backslashEscapes && p + 1 < length) {
+                p++;
+                if (text.charAt(p) == '\n') {
+                    newline(p);
                 }
             }
-            p = continuation + 1;
+            p++;
         }
-    }
-
-    /**
-     * Position of the quote that continues a string ending at {@code p}: horizontal space or -- comments, a
-     * line break, then any white space or -- comment lines, then a quote. -1 when the string does not continue.
-     */
-    private int stringContinuation(int p) {
-        boolean sawNewline = false;
-        while (p < length) {
-            char c = text.charAt(p);
-            if (c == '\n' || c == '\r') {
-                sawNewline = true;
-                p++;
-            } else if (c == ' ' || c == '\t' || c == '\f' || (c == '\u000B' && sawNewline)) {
-                p++;
-            } else if (c == '-' && p + 1 < length && text.charAt(p + 1) == '-') {
-                int newline = text.indexOf('\n', p);
-                if (newline < 0) {
-                    return -1;
-                }
-                p = newline;
-            } else {
-                return c == '\'' && sawNewline ? p : -1;
-            }
-        }
-        return -1;
     }
 
     private void scanQuotedIdentifier(int p) {

@@ -151,6 +151,15 @@ class ScriptParserTest {
     }
 
     @Test
+    void aBackslashDotLineEndsCsvDataEvenInsideAQuotedValue() {
+        // psql 15 reads COPY data line by line without parsing CSV: checked against the real psql.
+        List<Statement> statements = split("COPY t FROM stdin WITH (FORMAT csv);\n\"x\n\\.\nSELECT 1;\n");
+        assertThat(statements).extracting(Statement::sql).containsExactly("COPY t FROM stdin WITH (FORMAT csv);",
+                "SELECT 1;");
+        assertThat(statements.get(0).copyData()).isEqualTo("\"x\n");
+    }
+
+    @Test
     void copyWithoutDataIsAnError() {
         assertThatThrownBy(() -> split("SELECT 1;\nCOPY t FROM stdin;")).isInstanceOfSatisfying(
                 ScriptSyntaxError.class, e -> {
