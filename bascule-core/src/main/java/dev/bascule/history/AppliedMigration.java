@@ -1,0 +1,15 @@
+package dev.bascule.history;
+
+import dev.bascule.catalog.Version;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One row of the history table.
+ *
+ * @param success false for a no-transaction migration that failed or was interrupted: it blocks further runs
+ *                until {@code bascule repair}
+ */
+public record AppliedMigration(long id, Version version, String name, String kind, String script, String checksum,
+                               OffsetDateTime appliedAt, String appliedBy, long executionMs, boolean success) {
+}
