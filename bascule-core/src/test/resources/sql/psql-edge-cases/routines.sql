@@ -20,3 +20,8 @@ SELECT 'inside';
 END;
 CREATE TABLE begin_end (begin_at int, "end" int);
 INSERT INTO begin_end VALUES (1, 2) ON CONFLICT DO NOTHING;
+CREATE TRIGGER trg BEFORE INSERT ON begin_end FOR EACH ROW EXECUTE FUNCTION f_quoted();
+create or replace trigger trg2 before update on begin_end for each row execute function f_quoted();
+CREATE FUNCTION f_case() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT CASE 1 WHEN 1 THEN (SELECT CASE WHEN true THEN 1 END) END; END;
+CREATE OR REPLACE FUNCTION f_args(begin_at int, "end" int) RETURNS int LANGUAGE sql RETURN begin_at;
+SELECT 'done';

@@ -31,7 +31,12 @@ final class PsqlTokenRules {
 
     /** Scans one SQL token at {@link #pos} (which must be before the end), setting {@link #type}. */
     void scan() {
-        scanToken(text.charAt(pos));
+        char c = text.charAt(pos);
+        if (c == '\uFEFF' && pos == 0) {
+            single(TokenType.WHITESPACE); // psql drops a UTF-8 byte order mark at the start of a file
+            return;
+        }
+        scanToken(c);
     }
 
     private void scanToken(char c) {

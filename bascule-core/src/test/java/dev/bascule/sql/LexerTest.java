@@ -121,6 +121,17 @@ class LexerTest {
     }
 
     @Test
+    void aByteOrderMarkAtTheStartIsWhiteSpaceAsInPsql() {
+        List<Token> tokens = Lexer.tokenize("t.sql", "\uFEFFSELECT 1;");
+        assertThat(tokens.get(0).type()).isEqualTo(TokenType.WHITESPACE);
+        assertThat(tokens.get(1).text()).isEqualTo("SELECT");
+        assertThat(ScriptParser.parse("t.sql", "\uFEFFVACUUM;").statements().get(0).kind())
+                .isEqualTo(StatementKind.NO_TRANSACTION);
+        assertThat(significant("SELECT \uFEFF")).extracting(Token::type).containsExactly(TokenType.WORD,
+                TokenType.WORD);
+    }
+
+    @Test
     void metaCommandRunsToTheEndOfTheLine() {
         assertThat(Lexer.tokenize("t.sql", "\\i other.sql\nSELECT 1")).extracting(Token::type)
                 .startsWith(TokenType.META_COMMAND, TokenType.WHITESPACE, TokenType.WORD);
