@@ -10,3 +10,8 @@ SELECT 11 -- comment after code ;
 ;;
 SELECT 12 AS é;
 SELECT 13
+;
+SELECT ARRAY[1;
+2];
+SELECT :undefined_variable, :'undefined_variable', :"undefined_variable", :'not a name';
+SELECT $1a$, x$$y, 1::text, '{1,2}'::int[] [1:1];
