@@ -125,7 +125,14 @@ final class PsqlScanner {
         endsStatement = statement.accept(type, start, rules.pos, rules.tokenLine, rules.tokenColumn);
         if (endsStatement) {
             resetPending = true;
-            if (StatementClassifier.isCopyFromStdin(statement.words())) {
+            TopLevelWords words = statement.words();
+            if (words.is(0, "set") || words.is(0, "reset")) {
+                Boolean standard = StandardStrings.settingAfter(words, rules.text, statement.startOffset(), rules.pos);
+                if (standard != null) {
+                    rules.standardStrings = standard;
+                }
+            }
+            if (StatementClassifier.isCopyFromStdin(words)) {
                 copyState = CopyState.REST_OF_LINE;
                 copyLine = statement.line();
                 copyColumn = statement.column();

@@ -14,6 +14,8 @@ final class PsqlTokenRules {
     int line = 1;
     int lineStart;
     TokenType type;
+    /** psql's std_strings: while on (the default), backslash is an ordinary character in '...' strings. */
+    boolean standardStrings = true;
     int tokenLine;
     int tokenColumn;
 
@@ -58,7 +60,7 @@ final class PsqlTokenRules {
                     scanOperator();
                 }
             }
-            case '\'' -> scanString(pos + 1, false);
+            case '\'' -> scanString(pos + 1, !standardStrings);
             case '"' -> scanQuotedIdentifier(pos + 1);
             case '$' -> scanDollar();
             case '(' -> single(TokenType.LEFT_PAREN);

@@ -64,6 +64,17 @@ class ScriptParserTest {
     }
 
     @Test
+    void followsStandardConformingStringsLikePsql() {
+        String script = "SET standard_conforming_strings = off;\nSELECT 'a\\'; b';\n"
+                + "SET standard_conforming_strings TO 'on';\nSELECT 'c\\';\nRESET ALL;\n";
+        assertThat(sqls(script)).containsExactly("SET standard_conforming_strings = off;", "SELECT 'a\\'; b';",
+                "SET standard_conforming_strings TO 'on';", "SELECT 'c\\';", "RESET ALL;");
+        assertThat(sqls("SET standard_conforming_strings = off;\nRESET standard_conforming_strings;\n"
+                + "SELECT 'd\\';")).containsExactly("SET standard_conforming_strings = off;",
+                "RESET standard_conforming_strings;", "SELECT 'd\\';");
+    }
+
+    @Test
     void semicolonsInsideParenthesesDoNotEndAStatement() {
         assertThat(sqls("SELECT (1; 2);\nSELECT 3;")).containsExactly("SELECT (1; 2);", "SELECT 3;");
     }
