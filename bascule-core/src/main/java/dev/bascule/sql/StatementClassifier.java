@@ -58,7 +58,8 @@ final class StatementClassifier {
         }
         if (w.is(0, "cluster")) {
             // Only the form without a table ("CLUSTER" / "CLUSTER VERBOSE") reclusters the whole database.
-            return significantTokens == w.count() && (w.count() == 1 || (w.count() == 2 && w.is(1, "verbose")));
+            // Words plus at most the terminating ";": nothing in parentheses, no table name.
+            return significantTokens <= w.count() + 1 && (w.count() == 1 || (w.count() == 2 && w.is(1, "verbose")));
         }
         if (w.is(0, "reindex")) {
             int target = 1;
