@@ -3,6 +3,8 @@ package dev.bascule.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bascule.fizz.FizzSyntaxError;
+import dev.bascule.fizz.FizzTranslator;
 import dev.bascule.sql.IncludeResolver;
 import dev.bascule.sql.Script;
 import dev.bascule.sql.ScriptFiles;
@@ -36,6 +38,9 @@ public final class SplitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print a JSON array of {line, column, kind, sql}")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    TargetOptions target;
+
     @Spec
     CommandSpec spec;
 
@@ -50,6 +55,10 @@ public final class SplitCommand implements Callable<Integer> {
         try {
             // Names stay as the user wrote them; relative paths (FILE and \\i) are read from the working directory.
             String text = ScriptFiles.decodeUtf8(file.toString(), Files.readAllBytes(root.workingDir().resolve(file)));
+            if (file.getFileName().toString().endsWith(".fizz")) {
+                // Pop's DSL: show the SQL Bascule will run for it.
+                text = FizzTranslator.translate(file.toString(), text);
+            }
             script = ScriptParser.parse(file.toString(), text, IncludeResolver.fileSystem(root.workingDir()));
         } catch (NoSuchFileException e) {
             err.println("bascule split: " + file + ": no such file; check the path");
@@ -61,20 +70,30 @@ public final class SplitCommand implements Callable<Integer> {
         } catch (ScriptSyntaxError e) {
             err.println("bascule split: " + e.getMessage());
             return SCRIPT_ERROR;
+        } catch (FizzSyntaxError e) {
+            err.println("bascule split: " + e.getMessage());
+            return SCRIPT_ERROR;
+        }
+        boolean secret = SecureFiles.isSecure(root.workingDir().resolve(file), target, root.workingDir());
+        if (secret) {
+            err.println("bascule split: " + file + " is a secure migration: only positions and kinds are shown");
         }
         if (json) {
-            printJson(script, out);
+            printJson(script, out, secret);
         } else {
-            printText(script, out);
+            printText(script, out, secret);
         }
         out.flush();
         return 0;
     }
 
-    private static void printText(Script script, PrintWriter out) {
+    private static void printText(Script script, PrintWriter out, boolean secret) {
         for (Statement statement : script.statements()) {
             out.println("-- " + statement.sourceName() + ":" + statement.line() + ":" + statement.column() + " "
                     + statement.kind());
+            if (secret) {
+                continue;
+            }
             out.println(statement.sql());
             if (statement.copyData() != null) {
                 out.print(statement.copyData());
@@ -84,7 +103,7 @@ public final class SplitCommand implements Callable<Integer> {
     }
 
     /** Streams the array so a 4 MB data script is never held twice; non-ASCII is escaped for any console. */
-    private static void printJson(Script script, PrintWriter out) throws IOException {
+    private static void printJson(Script script, PrintWriter out, boolean secret) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
@@ -95,7 +114,11 @@ public final class SplitCommand implements Callable<Integer> {
                 json.writeNumberField("line", statement.line());
                 json.writeNumberField("column", statement.column());
                 json.writeStringField("kind", statement.kind().name());
-                json.writeStringField("sql", statement.sql());
+                if (secret) {
+                    json.writeNullField("sql");
+                } else {
+                    json.writeStringField("sql", statement.sql());
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();

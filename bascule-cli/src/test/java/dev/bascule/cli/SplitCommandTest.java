@@ -64,4 +64,30 @@ class SplitCommandTest {
         assertThat(invalid.exitCode()).isEqualTo(2);
         assertThat(invalid.err()).contains(latin1 + ":1:9: invalid UTF-8 byte sequence at byte offset 8");
     }
+
+    @Test
+    void fizzFilesShowTheSqlBasculeRuns() throws IOException {
+        Files.writeString(dir.resolve("20180101000000_create_pets.up.fizz"),
+                "create_table(\"pets\") {\n  t.Column(\"name\", \"string\", {})\n}\n");
+        CliRun run = run("split", "20180101000000_create_pets.up.fizz");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("CREATE TABLE \"pets\"").contains("\"name\" VARCHAR (255) NOT NULL");
+    }
+
+    @Test
+    void secureFilesShowPositionsAndKindsButNeverTheirText() throws IOException {
+        Files.createDirectories(dir.resolve("tmp"));
+        Files.writeString(dir.resolve("tmp/1_certs.up.sql"), "INSERT INTO certs VALUES ('TOP-SECRET-FINGERPRINT');\n");
+        CliRun tmp = run("split", "tmp/1_certs.up.sql", "--json");
+        assertThat(tmp.exitCode()).as(tmp.toString()).isZero();
+        assertThat(tmp.out()).contains("\"sql\":null").doesNotContain("TOP-SECRET");
+        assertThat(tmp.err()).contains("secure migration").doesNotContain("TOP-SECRET");
+
+        Files.createDirectories(dir.resolve("db/secure"));
+        Files.writeString(dir.resolve("db/secure/2_keys.up.sql"), "INSERT INTO keys VALUES ('ANOTHER-SECRET');\n");
+        Files.writeString(dir.resolve("bascule.yml"), "environments:\n  dev:\n    paths: [db/schema, db/secure]\n    secure: [db/secure]\n");
+        CliRun configured = run("split", "db/secure/2_keys.up.sql");
+        assertThat(configured.exitCode()).as(configured.toString()).isZero();
+        assertThat(configured.out()).contains("2_keys.up.sql:1:1 ORDINARY").doesNotContain("ANOTHER-SECRET");
+    }
 }
