@@ -3,7 +3,7 @@
 # the floor), `bascule migrate` and Flyway 11, each on a fresh database of one embedded PostgreSQL 17, each timed as
 # a whole process (JVM start included). Prints wall times, medians and ratios; writes them to WORK/results.txt.
 #
-#   bench/run-runner-bench.sh [--migrations 1000] [--repetitions 3] [--synchronous-commit on|off] [--psql PATH]
+#   bench/run-runner-bench.sh [--migrations 1000] [--repetitions 3] [--server-setting NAME=VALUE]... [--psql PATH]
 #
 # BENCH_WORK=DIR chooses the work folder (default: bench/target/runner-<UTC time>); it must be new or empty.
 set -euo pipefail
@@ -19,10 +19,10 @@ echo "building bascule-cli/target/bascule.jar and the bench module..." >&2
 if [ -f bascule-cli/target/bascule.jsa ] && [ bascule-cli/target/bascule.jar -nt bascule-cli/target/bascule.jsa ]; then
   rm -f bascule-cli/target/bascule.jsa
 fi
-./mvnw -B -q -Pbench -pl bench -DskipTests package dependency:build-classpath \
-  -Dmdep.outputFile="$repo/bench/target/classpath.txt" -Dmdep.includeScope=runtime >&2
+./mvnw -B -q -Pbench -pl bench -DskipTests package >&2
 
 work="${BENCH_WORK:-$repo/bench/target/runner-$(date -u +%Y%m%dT%H%M%SZ)}"
 echo "work folder: $work" >&2
-exec java -cp "$repo/bench/target/classes:$(cat "$repo/bench/target/classpath.txt")" \
-  dev.bascule.bench.RunnerBenchmark --repo "$repo" --work "$work" "$@"
+exec java -cp "$repo/bench/target/classes:$(cat "$repo/bench/target/bench-classpath.txt")" \
+  dev.bascule.bench.RunnerBenchmark --repo "$repo" --work "$work" \
+  --flyway-classpath "$repo/bench/target/classes:$(cat "$repo/bench/target/flyway-classpath.txt")" "$@"

@@ -2,7 +2,6 @@ package dev.bascule.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Command-line options of {@link RunnerBenchmark}.
@@ -12,14 +11,17 @@ import java.util.Optional;
  * @param migrations        how many migrations to generate
  * @param repetitions       timed repetitions (after one untimed warm-up)
  * @param psql              the psql client
- * @param synchronousCommit PostgreSQL synchronous_commit; empty keeps the embedded server's default (off)
+ * @param serverSettings    PostgreSQL settings NAME=VALUE on top of the embedded server's defaults (which turn
+ *                          fsync and synchronous_commit off)
+ * @param flywayClasspath   class path of the Flyway contender's JVM
  * @param limit             longest any one process may run before it is killed and the benchmark fails
  */
 public record BenchOptions(Path repo, Path work, int migrations, int repetitions, Path psql,
-                           Optional<String> synchronousCommit, Duration limit) {
+                           java.util.Map<String, String> serverSettings,
+                           String flywayClasspath, Duration limit) {
 
     static final String USAGE = "usage: RunnerBenchmark --repo DIR --work DIR [--migrations 1000] [--repetitions 3]"
-            + " [--psql /usr/bin/psql] [--synchronous-commit on|off] [--limit-seconds 600]";
+            + " [--psql /usr/bin/psql] [--server-setting NAME=VALUE]... [--flyway-classpath CP] [--limit-seconds 600]";
 
     public static BenchOptions parse(String[] args) {
         Path repo = null;
@@ -27,7 +29,8 @@ public record BenchOptions(Path repo, Path work, int migrations, int repetitions
         int migrations = 1000;
         int repetitions = 3;
         Path psql = Path.of("/usr/bin/psql");
-        Optional<String> synchronousCommit = Optional.empty();
+        java.util.Map<String, String> serverSettings = new java.util.LinkedHashMap<>();
+        String flywayClasspath = System.getProperty("java.class.path");
         Duration limit = Duration.ofSeconds(600);
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -41,7 +44,14 @@ public record BenchOptions(Path repo, Path work, int migrations, int repetitions
                 case "--migrations" -> migrations = positive(name, value);
                 case "--repetitions" -> repetitions = positive(name, value);
                 case "--psql" -> psql = Path.of(value);
-                case "--synchronous-commit" -> synchronousCommit = Optional.of(value);
+                case "--server-setting" -> {
+                    int eq = value.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--server-setting takes NAME=VALUE, as in fsync=on, not '" + value + "'");
+                    }
+                    serverSettings.put(value.substring(0, eq), value.substring(eq + 1));
+                }
+                case "--flyway-classpath" -> flywayClasspath = value;
                 case "--limit-seconds" -> limit = Duration.ofSeconds(positive(name, value));
                 default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
             }
@@ -49,7 +59,7 @@ public record BenchOptions(Path repo, Path work, int migrations, int repetitions
         if (repo == null || work == null) {
             throw new IllegalArgumentException("--repo and --work are required; " + USAGE);
         }
-        return new BenchOptions(repo, work, migrations, repetitions, psql, synchronousCommit, limit);
+        return new BenchOptions(repo, work, migrations, repetitions, psql, java.util.Map.copyOf(serverSettings), flywayClasspath, limit);
     }
 
     private static int positive(String name, String value) {

@@ -30,9 +30,17 @@ public final class FlywayMain {
         }
     }
 
-    /** The Flyway version on the class path, as its jar names it. */
+    /** The Flyway version on the class path, from the Maven metadata inside flyway-core's jar. */
     static String flywayVersion() {
-        String version = Flyway.class.getPackage().getImplementationVersion();
-        return version == null ? "(version not in its manifest)" : version;
+        try (java.io.InputStream in = Flyway.class.getResourceAsStream("/META-INF/maven/org.flywaydb/flyway-core/pom.properties")) {
+            if (in == null) {
+                return "(version unknown: flyway-core's jar has no pom.properties)";
+            }
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty("version", "(version unknown)");
+        } catch (java.io.IOException e) {
+            return "(version unknown: " + e.getMessage() + ")";
+        }
     }
 }

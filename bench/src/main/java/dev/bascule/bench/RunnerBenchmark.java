@@ -51,7 +51,7 @@ public final class RunnerBenchmark {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logs.resolve("postgres.log").toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logs.resolve("postgres.log").toFile()));
-        options.synchronousCommit().ifPresent(value -> builder.setServerConfig("synchronous_commit", value));
+        options.serverSettings().forEach(builder::setServerConfig);
         try (EmbeddedPostgres postgres = builder.start()) {
             ServerAddress server = new ServerAddress("127.0.0.1", postgres.getPort(), "postgres");
             String report = new RunnerBenchmark(options, set, server, logs).run();
@@ -64,7 +64,7 @@ public final class RunnerBenchmark {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Contender.Psql psql = new Contender.Psql(options.psql(), set.psqlDriver());
         Contender.Bascule bascule = new Contender.Bascule(options.repo().resolve("bascule"), set.basculeDir());
-        Contender.Flyway flyway = new Contender.Flyway(java, System.getProperty("java.class.path"), set.flywayDir());
+        Contender.Flyway flyway = new Contender.Flyway(java, options.flywayClasspath(), set.flywayDir());
         List<Contender> contenders = List.of(psql, bascule, flyway);
         String status = "bascule status (" + options.migrations() + " applied)";
         String noop = "bascule migrate, nothing pending";
@@ -157,6 +157,8 @@ public final class RunnerBenchmark {
         lines.add("client: " + firstLine(List.of(options.psql().toString(), "--version")) + "; JDK " + System.getProperty("java.version")
                 + "; " + Runtime.getRuntime().availableProcessors() + " cores; " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch"));
+        lines.add("bascule runs through the repository's ./bascule launcher (-XX:TieredStopAtLevel=1, class-data-sharing archive);"
+                + " Flyway as java -cp <flyway-core, flyway-database-postgresql, pgjdbc, slf4j-simple> FlywayMain, default JVM flags.");
         return String.join(System.lineSeparator(), lines) + System.lineSeparator() + System.lineSeparator();
     }
 
