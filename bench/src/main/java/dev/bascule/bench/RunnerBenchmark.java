@@ -26,7 +26,8 @@ public final class RunnerBenchmark {
     private final BenchOptions options;
     private final GeneratedSet set;
     private final ServerAddress server;
-    private final ResultsTable results = new ResultsTable();
+    private final ResultsTable wall = new ResultsTable("wall time, whole process (ms)");
+    private final ResultsTable cpu = new ResultsTable("client CPU, user+sys (ms)");
     private final Path logs;
     private int databaseCounter;
 
@@ -69,20 +70,23 @@ public final class RunnerBenchmark {
         String status = "bascule status (" + options.migrations() + " applied)";
         String noop = "bascule migrate, nothing pending";
         String version = "bascule --version (start-up floor)";
-        contenders.forEach(c -> results.row(c.name()));
-        List.of(status, noop, version).forEach(results::row);
+        for (ResultsTable table : List.of(wall, cpu)) {
+            contenders.forEach(c -> table.row(c.name()));
+            List.of(status, noop, version).forEach(table::row);
+        }
+        String loadBefore = loadAverage();
 
         // Warm-up round, untimed: OS file cache, the launcher's class-data-sharing archive, PostgreSQL's catalogs.
         progress("warm-up round (not timed)");
         for (Contender contender : contenders) {
-            apply(contender, "warmup", Optional.empty());
+            apply(contender, "warmup", false);
         }
         for (int r = 1; r <= options.repetitions(); r++) {
             progress("repetition " + r + " of " + options.repetitions());
             for (int k = 0; k < contenders.size(); k++) {
                 // Rotating the order spreads whatever drifts during a round (cache, other builds) over all contenders.
                 Contender contender = contenders.get((k + r) % contenders.size());
-                String database = apply(contender, "r" + r, Optional.of(results));
+                String database = apply(contender, "r" + r, true);
                 if (contender instanceof Contender.Bascule b) {
                     TimedProcess.Run s = timed(b.statusCommand(server, database), "status-r" + r);
                     long applied = Files.readAllLines(s.log()).stream().filter(l -> l.matches(".*\\sapplied\\s.*")).count();
@@ -90,22 +94,25 @@ public final class RunnerBenchmark {
                         throw new IllegalStateException("bascule status listed " + applied + " applied migrations, expected "
                                 + options.migrations() + "; see " + s.log());
                     }
-                    results.add(status, s.millis());
+                    record(status, s);
                     TimedProcess.Run again = timed(b.command(server, database), "noop-r" + r);
                     if (Files.readAllLines(again.log()).stream().noneMatch(l -> l.startsWith("applied 0 migration(s)"))) {
                         throw new IllegalStateException("a second bascule migrate did not report 'applied 0 migration(s)'; see " + again.log());
                     }
-                    results.add(noop, again.millis());
+                    record(noop, again);
                 }
                 dropDatabase(database);
             }
-            results.add(version, timed(List.of(bascule.launcher().toString(), "--version"), "version-r" + r).millis());
+            record(version, timed(List.of(bascule.launcher().toString(), "--version"), "version-r" + r));
         }
-        return header() + results.render(psql.name(), List.of(bascule.name(), flyway.name()), options.migrations());
+        List<String> compared = List.of(bascule.name(), flyway.name());
+        return header(loadBefore, loadAverage())
+                + wall.render(Optional.of(psql.name()), compared, options.migrations()) + System.lineSeparator()
+                + cpu.render(Optional.empty(), compared, options.migrations());
     }
 
     /** Applies every migration with one contender on a new database, verifies the result, returns the database. */
-    private String apply(Contender contender, String round, Optional<ResultsTable> record) throws Exception {
+    private String apply(Contender contender, String round, boolean timedRound) throws Exception {
         String database = "bench_" + (++databaseCounter) + "_" + round;
         admin("CREATE DATABASE " + database);
         String label = contender.name().replaceAll("[^a-z0-9]+", "-");
@@ -119,11 +126,27 @@ public final class RunnerBenchmark {
         }
         progress(String.format(Locale.ROOT, "  %-20s %8.0f ms  (verified: %d migrations)", contender.name(), run.millis(),
                 options.migrations()));
-        record.ifPresent(r -> r.add(contender.name(), run.millis()));
-        if (record.isEmpty()) {
+        if (timedRound) {
+            record(contender.name(), run);
+        } else {
             dropDatabase(database);
         }
         return database;
+    }
+
+    private void record(String label, TimedProcess.Run run) {
+        wall.add(label, run.millis());
+        run.cpuMillis().ifPresent(ms -> cpu.add(label, ms));
+    }
+
+    /** The 1, 5 and 15 minute load averages: on a shared 2-core machine they say how much to trust the figures. */
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        if (!Files.isReadable(loadavg)) {
+            return "unknown";
+        }
+        String[] parts = Files.readString(loadavg).trim().split("\\s+");
+        return parts.length >= 3 ? parts[0] + " " + parts[1] + " " + parts[2] : "unknown";
     }
 
     private TimedProcess.Run timed(List<String> command, String logName) throws IOException, InterruptedException {
@@ -141,7 +164,7 @@ public final class RunnerBenchmark {
         }
     }
 
-    private String header() throws Exception {
+    private String header(String loadBefore, String loadAfter) throws Exception {
         List<String> lines = new ArrayList<>();
         ExpectedSchema e = set.expected();
         lines.add(String.format(Locale.ROOT, "Runner benchmark: %d migrations (%d tables, %d indexes, %d functions with $$ bodies,"
@@ -156,7 +179,7 @@ public final class RunnerBenchmark {
         }
         lines.add("client: " + firstLine(List.of(options.psql().toString(), "--version")) + "; JDK " + System.getProperty("java.version")
                 + "; " + Runtime.getRuntime().availableProcessors() + " cores; " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch"));
+                + System.getProperty("os.arch") + "; load average (1, 5, 15 min) " + loadBefore + " at start, " + loadAfter + " at end");
         lines.add("bascule runs through the repository's ./bascule launcher (-XX:TieredStopAtLevel=1, class-data-sharing archive);"
                 + " Flyway as java -cp <flyway-core, flyway-database-postgresql, pgjdbc, slf4j-simple> FlywayMain, default JVM flags.");
         return String.join(System.lineSeparator(), lines) + System.lineSeparator() + System.lineSeparator();

@@ -3,6 +3,7 @@ package dev.bascule.bench;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +12,7 @@ class ResultsTableTest {
 
     @Test
     void medianOfOddAndEvenCounts() {
-        ResultsTable table = new ResultsTable();
+        ResultsTable table = new ResultsTable("wall (ms)");
         table.add("a", 30);
         table.add("a", 10);
         table.add("a", 20);
@@ -24,20 +25,32 @@ class ResultsTableTest {
 
     @Test
     void rendersRatiosAgainstTheFloorOnlyForComparedRows() {
-        ResultsTable table = new ResultsTable();
+        ResultsTable table = new ResultsTable("wall (ms)");
         table.row("psql (floor)");
         table.row("tool");
         table.row("status");
         table.add("tool", 3000);
+        table.add("tool", 2000);
+        table.add("tool", 4000);
         table.add("psql (floor)", 1000);
         table.add("status", 500);
 
-        String text = table.render("psql (floor)", List.of("tool"), 100);
+        String text = table.render(Optional.of("psql (floor)"), List.of("tool"), 100);
 
         List<String> lines = text.lines().toList();
-        assertThat(lines.get(0)).contains("run 1").contains("median").contains("vs psql");
+        assertThat(lines.get(0)).startsWith("wall (ms)").contains("run 3").contains("min").contains("median").contains("vs psql");
         assertThat(lines.get(1)).startsWith("psql (floor)").contains("1000").contains("10.00").endsWith("1.00x");
-        assertThat(lines.get(2)).startsWith("tool").contains("3000").contains("30.00").endsWith("3.00x");
+        assertThat(lines.get(2)).startsWith("tool").contains("4000").contains(" 2000 ").contains("30.00").endsWith("3.00x");
         assertThat(lines.get(3)).startsWith("status").contains("500").doesNotContain("x");
+    }
+
+    @Test
+    void withoutAFloorNoRatiosArePrinted() {
+        ResultsTable table = new ResultsTable("cpu (ms)");
+        table.add("tool", 800);
+        String text = table.render(Optional.empty(), List.of("tool"), 100);
+        assertThat(text.lines().toList()).containsExactly(
+                "cpu (ms)                                run 1      min   median",
+                "tool                                      800      800      800");
     }
 }
