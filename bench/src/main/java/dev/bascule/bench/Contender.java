@@ -41,22 +41,21 @@ public sealed interface Contender permits Contender.Bascule, Contender.Psql, Con
         }
     }
 
-    /** The floor: one psql session, each file in its own transaction, stopping at the first error. */
-    record Psql(Path psql, Path driver) implements Contender {
-        @Override
-        public String name() {
-            return "psql (floor)";
+    /**
+     * The floor: one psql session, each file in its own transaction, stopping at the first error. With a driver that
+     * adds a runner's statements it measures those round trips instead.
+     */
+    record Psql(String name, Path psql, Path driver, Optional<String> historyCount) implements Contender {
+
+        /** psql running {@code driver}, which writes no history. */
+        public static Psql floor(Path psql, Path driver) {
+            return new Psql("psql (floor)", psql, driver, Optional.empty());
         }
 
         @Override
         public List<String> command(ServerAddress server, String database) {
             return List.of(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", server.host(),
                     "-p", String.valueOf(server.port()), "-U", server.user(), "-d", database, "-f", driver.toString());
-        }
-
-        @Override
-        public Optional<String> historyCount() {
-            return Optional.empty();
         }
     }
 

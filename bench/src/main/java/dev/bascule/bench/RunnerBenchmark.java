@@ -63,10 +63,14 @@ public final class RunnerBenchmark {
 
     private String run() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Contender.Psql psql = new Contender.Psql(options.psql(), set.psqlDriver());
+        Contender.Psql psql = Contender.Psql.floor(options.psql(), set.psqlDriver());
+        // Not a contender: psql sending bascule's per-migration extras (RESET ALL, two SETs, history INSERT), so
+        // the cost of those round trips shows apart from the JVM's.
+        Contender.Psql psqlWithExtras = new Contender.Psql("psql + runner statements", options.psql(),
+                set.psqlDriverWithRunnerStatements(), Optional.of("SELECT count(*) FROM bench_history WHERE success"));
         Contender.Bascule bascule = new Contender.Bascule(options.repo().resolve("bascule"), set.basculeDir());
         Contender.Flyway flyway = new Contender.Flyway(java, options.flywayClasspath(), set.flywayDir());
-        List<Contender> contenders = List.of(psql, bascule, flyway);
+        List<Contender> contenders = List.of(psql, bascule, flyway, psqlWithExtras);
         String status = "bascule status (" + options.migrations() + " applied)";
         String noop = "bascule migrate, nothing pending";
         String version = "bascule --version (start-up floor)";
@@ -105,7 +109,7 @@ public final class RunnerBenchmark {
             }
             record(version, timed(List.of(bascule.launcher().toString(), "--version"), "version-r" + r));
         }
-        List<String> compared = List.of(bascule.name(), flyway.name());
+        List<String> compared = List.of(bascule.name(), flyway.name(), psqlWithExtras.name());
         return header(loadBefore, loadAverage())
                 + wall.render(Optional.of(psql.name()), compared, options.migrations()) + System.lineSeparator()
                 + cpu.render(Optional.empty(), compared, options.migrations());

@@ -47,7 +47,7 @@ class SchemaCheckTest {
         try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement st = admin.createStatement()) {
             st.execute("CREATE DATABASE " + database);
         }
-        Contender.Psql psql = new Contender.Psql(PSQL, set.psqlDriver());
+        Contender.Psql psql = Contender.Psql.floor(PSQL, set.psqlDriver());
         TimedProcess.run(psql.command(server, database), dir, dir.resolve("psql.log"), Duration.ofSeconds(120));
 
         try (Connection connection = postgres.getDatabase("postgres", database).getConnection()) {
@@ -67,6 +67,27 @@ class SchemaCheckTest {
                     "functions bench_fn_*: expected 3, found 2",
                     "data rows in bench_t_*: expected 15, found 14");
         }
+    }
+
+    @Test
+    void theDriverWithRunnerStatementsAppliesEverythingAndRecordsHistory() throws Exception {
+        assumeTrue(Files.isExecutable(PSQL), "/usr/bin/psql is not installed (apt-get install postgresql-client)");
+        GeneratedSet set = MigrationGenerator.generate(dir.resolve("set"), 9);
+        ServerAddress server = new ServerAddress("127.0.0.1", postgres.getPort(), "postgres");
+        String database = "check_runner_statements";
+        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement st = admin.createStatement()) {
+            st.execute("CREATE DATABASE " + database);
+        }
+        Contender.Psql psql = new Contender.Psql("extras", PSQL, set.psqlDriverWithRunnerStatements(),
+                Optional.of("SELECT count(*) FROM bench_history WHERE success"));
+        TimedProcess.run(psql.command(server, database), dir, dir.resolve("psql-extras.log"), Duration.ofSeconds(120));
+
+        try (Connection connection = postgres.getDatabase("postgres", database).getConnection()) {
+            assertThat(SchemaCheck.differences(connection, set.expected(), psql.historyCount())).isEmpty();
+        }
+        String driver = Files.readString(set.psqlDriverWithRunnerStatements());
+        assertThat(driver.split("RESET ALL;\n", -1)).hasSize(10);
+        assertThat(driver.split("INSERT INTO bench_history", -1)).hasSize(10);
     }
 
     @Test
