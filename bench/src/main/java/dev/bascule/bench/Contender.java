@@ -1,0 +1,80 @@
+package dev.bascule.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** One way of applying the generated migrations, run as a whole operating-system process. */
+public sealed interface Contender permits Contender.Bascule, Contender.Psql, Contender.Flyway {
+
+    /** Short label for the results table. */
+    String name();
+
+    /** The command line that applies every migration to {@code database}. */
+    List<String> command(ServerAddress server, String database);
+
+    /** SQL counting the successful history rows the runner wrote, when it keeps a history. */
+    Optional<String> historyCount();
+
+    /** {@code bascule migrate} through the repository's launcher script, exactly as a user runs it. */
+    record Bascule(Path launcher, Path migrations) implements Contender {
+        @Override
+        public String name() {
+            return "bascule migrate";
+        }
+
+        @Override
+        public List<String> command(ServerAddress server, String database) {
+            return List.of(launcher.toString(), "migrate", "--url", server.jdbcUrl(database), "--user", server.user(),
+                    "--path", migrations.toString());
+        }
+
+        /** {@code bascule status} on a migrated database. */
+        public List<String> statusCommand(ServerAddress server, String database) {
+            return List.of(launcher.toString(), "status", "--url", server.jdbcUrl(database), "--user", server.user(),
+                    "--path", migrations.toString());
+        }
+
+        @Override
+        public Optional<String> historyCount() {
+            return Optional.of("SELECT count(*) FROM public.bascule_schema_migrations WHERE success");
+        }
+    }
+
+    /**
+     * The floor: one psql session, each file in its own transaction, stopping at the first error. With a driver that
+     * adds a runner's statements it measures those round trips instead.
+     */
+    record Psql(String name, Path psql, Path driver, Optional<String> historyCount) implements Contender {
+
+        /** psql running {@code driver}, which writes no history. */
+        public static Psql floor(Path psql, Path driver) {
+            return new Psql("psql (floor)", psql, driver, Optional.empty());
+        }
+
+        @Override
+        public List<String> command(ServerAddress server, String database) {
+            return List.of(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", server.host(),
+                    "-p", String.valueOf(server.port()), "-U", server.user(), "-d", database, "-f", driver.toString());
+        }
+    }
+
+    /** Flyway (flyway-core + flyway-database-postgresql) driven by {@link FlywayMain} in its own JVM. */
+    record Flyway(Path java, String classpath, Path migrations) implements Contender {
+        @Override
+        public String name() {
+            return "flyway " + FlywayMain.flywayVersion();
+        }
+
+        @Override
+        public List<String> command(ServerAddress server, String database) {
+            return List.of(java.toString(), "-cp", classpath, FlywayMain.class.getName(), server.jdbcUrl(database),
+                    server.user(), migrations.toString());
+        }
+
+        @Override
+        public Optional<String> historyCount() {
+            return Optional.of("SELECT count(*) FROM public.flyway_schema_history WHERE success AND version IS NOT NULL");
+        }
+    }
+}
