@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
@@ -62,6 +63,31 @@ final class GenCommand {
                 StandardOpenOption.APPEND);
     }
 
+    /**
+     * The current UTC second, or the first later one whose 14-digit version no file in {@code folders} uses yet:
+     * two files generated within one second get consecutive versions, never the same one.
+     */
+    static ZonedDateTime freeVersion(Clock clock, List<Path> folders) throws IOException {
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).withNano(0);
+        while (versionTaken(folders, VERSION.format(now))) {
+            now = now.plusSeconds(1);
+        }
+        return now;
+    }
+
+    private static boolean versionTaken(List<Path> folders, String version) throws IOException {
+        for (Path folder : folders) {
+            if (Files.isDirectory(folder)) {
+                try (var files = Files.list(folder)) {
+                    if (files.anyMatch(f -> f.getFileName().toString().startsWith(version + "_"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     @Command(name = "migration", description = "Create <UTC timestamp>_<name>.up.sql and add it to the manifest.")
     static final class Migration implements Callable<Integer> {
 
@@ -94,16 +120,10 @@ final class GenCommand {
                     .findFirst().map(Path::of).orElseThrow(() -> new BasculeException.Configuration(
                             "gen migration: no local migration path configured: pass --dir or --path"));
             Files.createDirectories(folder);
-            ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).withNano(0);
-            String fileName;
-            Path file;
-            do {
-                // Two files generated within one second get consecutive versions, never the same one.
-                fileName = VERSION.format(now) + "_" + name + ".up.sql";
-                file = folder.resolve(fileName);
-                now = now.plusSeconds(1);
-            } while (versionTaken(folder, fileName.substring(0, 14)));
-            Files.writeString(file, template(name, now.minusSeconds(1)), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            ZonedDateTime now = freeVersion(clock, List.of(folder));
+            String fileName = VERSION.format(now) + "_" + name + ".up.sql";
+            Path file = folder.resolve(fileName);
+            Files.writeString(file, template(name, now), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             spec.commandLine().getOut().println("created " + Target.displayPath(file, workingDir));
             if (env.manifest().isPresent()) {
                 Path manifest = Path.of(env.manifest().get());
@@ -113,11 +133,6 @@ final class GenCommand {
             return 0;
         }
 
-        static boolean versionTaken(Path folder, String version) throws IOException {
-            try (var files = Files.list(folder)) {
-                return files.anyMatch(f -> f.getFileName().toString().startsWith(version + "_"));
-            }
-        }
 
         static String template(String name, ZonedDateTime created) {
             return "-- " + name + "\n"

@@ -72,12 +72,8 @@ final class GenSecureMigrationCommand implements Callable<Integer> {
         // The version is chosen first, so the git check looks at the very file that will be written.
         List<Path> folders = new ArrayList<>(List.of(secureFolder, tmp));
         env.paths().stream().map(p -> firstLocalFolder(List.of(p))).flatMap(java.util.Optional::stream).forEach(folders::add);
-        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).withNano(0);
+        ZonedDateTime now = GenCommand.freeVersion(clock, folders);
         String fileName = GenCommand.VERSION.format(now) + "_" + name + ".up.sql";
-        while (taken(folders, fileName.substring(0, 14))) {
-            now = now.plusSeconds(1);
-            fileName = GenCommand.VERSION.format(now) + "_" + name + ".up.sql";
-        }
         Path production = tmp.resolve(fileName);
         GitGuard.refuseUnlessIgnored(workingDir, tmp, production, "gen secure-migration");
 
@@ -123,15 +119,6 @@ final class GenSecureMigrationCommand implements Callable<Integer> {
         Path wanted = folder.toAbsolutePath().normalize();
         return env.paths().stream().map(p -> firstLocalFolder(List.of(p))).flatMap(java.util.Optional::stream)
                 .anyMatch(p -> p.toAbsolutePath().normalize().equals(wanted));
-    }
-
-    private static boolean taken(List<Path> folders, String version) throws IOException {
-        for (Path folder : folders) {
-            if (Files.isDirectory(folder) && GenCommand.Migration.versionTaken(folder, version)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Created with mode 0600 from the first byte (never readable by others, not even briefly). */

@@ -3,13 +3,12 @@ package dev.bascule.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bascule.fizz.FizzSyntaxError;
+import dev.bascule.error.SourceSyntaxError;
 import dev.bascule.fizz.FizzTranslator;
 import dev.bascule.sql.IncludeResolver;
 import dev.bascule.sql.Script;
 import dev.bascule.sql.ScriptFiles;
 import dev.bascule.sql.ScriptParser;
-import dev.bascule.sql.ScriptSyntaxError;
 import dev.bascule.sql.Statement;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -67,10 +66,7 @@ public final class SplitCommand implements Callable<Integer> {
             err.println("bascule split: " + file + ": cannot read (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")");
             return SCRIPT_ERROR;
-        } catch (ScriptSyntaxError e) {
-            err.println("bascule split: " + e.getMessage());
-            return SCRIPT_ERROR;
-        } catch (FizzSyntaxError e) {
+        } catch (SourceSyntaxError e) {
             err.println("bascule split: " + e.getMessage());
             return SCRIPT_ERROR;
         }

@@ -3,11 +3,10 @@ package dev.bascule.run;
 import dev.bascule.catalog.Migration;
 import dev.bascule.catalog.MigrationFileName;
 import dev.bascule.catalog.Problem;
-import dev.bascule.fizz.FizzSyntaxError;
+import dev.bascule.error.SourceSyntaxError;
 import dev.bascule.fizz.FizzTranslator;
 import dev.bascule.sql.Script;
 import dev.bascule.sql.ScriptParser;
-import dev.bascule.sql.ScriptSyntaxError;
 import dev.bascule.sql.Statement;
 import dev.bascule.sql.StatementKind;
 
@@ -33,10 +32,7 @@ public record PreparedMigration(Migration migration, Script script) {
             String sql = migration.file().format() == MigrationFileName.Format.FIZZ
                     ? FizzTranslator.translate(path, migration.text()) : migration.text();
             script = ScriptParser.parse(path, sql);
-        } catch (FizzSyntaxError e) {
-            problems.add(new Problem(e.sourceName(), e.line(), "column " + e.column() + ": " + e.detail()));
-            return Optional.empty();
-        } catch (ScriptSyntaxError e) {
+        } catch (SourceSyntaxError e) {
             problems.add(new Problem(e.sourceName(), e.line(), "column " + e.column() + ": " + e.detail()));
             return Optional.empty();
         }
