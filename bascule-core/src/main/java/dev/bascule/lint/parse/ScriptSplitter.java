@@ -1,0 +1,49 @@
+package dev.bascule.lint.parse;
+
+import dev.bascule.sql.Token;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts a migration file into statements at top-level semicolons and parses each. Dollar-quoted bodies are
+ * single tokens, so semicolons inside functions and DO blocks never split; COPY data is skipped whole.
+ */
+public final class ScriptSplitter {
+
+    private ScriptSplitter() {
+    }
+
+    public static List<SqlStatement> split(String file, String text) {
+        List<Token> all = LintLexer.tokenize(text);
+        List<SqlStatement> statements = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        List<Token> comments = new ArrayList<>();
+        int previousEndLine = 0;
+        for (Token t : all) {
+            switch (t.type()) {
+                case WHITESPACE, META_COMMAND -> {
+                }
+                case LINE_COMMENT, BLOCK_COMMENT -> {
+                    if (current.isEmpty() && t.line() > previousEndLine) {
+                        comments.add(t);
+                    }
+                }
+                case SEMICOLON -> {
+                    if (!current.isEmpty()) {
+                        current.add(t);
+                        statements.add(new SqlStatement(file, current, comments, DdlParser.parse(current)));
+                    }
+                    current = new ArrayList<>();
+                    comments = new ArrayList<>();
+                    previousEndLine = t.line();
+                }
+                default -> current.add(t);
+            }
+        }
+        if (!current.isEmpty()) {
+            statements.add(new SqlStatement(file, current, comments, DdlParser.parse(current)));
+        }
+        return statements;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.bascule.lint.parse;
+
+import dev.bascule.sql.Token;
+
+import java.util.List;
+
+/**
+ * One statement of a migration file as the linter sees it.
+ *
+ * @param tokens          its non-trivia tokens, terminating semicolon included when present
+ * @param leadingComments comment tokens on their own lines between the previous statement and this one
+ *                        (where {@code -- bascule:ignore} lives)
+ * @param ddl             what the parser understood of it
+ */
+public record SqlStatement(String file, List<Token> tokens, List<Token> leadingComments, Ddl ddl) {
+
+    public SqlStatement {
+        tokens = List.copyOf(tokens);
+        leadingComments = List.copyOf(leadingComments);
+    }
+
+    public Token first() {
+        return tokens.get(0);
+    }
+
+    public int line() {
+        return first().line();
+    }
+
+    public int column() {
+        return first().column();
+    }
+}
