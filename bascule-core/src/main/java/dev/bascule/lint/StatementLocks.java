@@ -8,12 +8,12 @@ import dev.bascule.lint.parse.TableConstraint;
 import java.util.Locale;
 
 /** The table-level lock a statement takes, following the PostgreSQL documentation of each command. */
-final class StatementLocks {
+public final class StatementLocks {
 
     private StatementLocks() {
     }
 
-    static LockMode of(Ddl ddl) {
+    public static LockMode of(Ddl ddl) {
         if (ddl instanceof Ddl.AlterTable a) {
             return a.actions().stream().map(StatementLocks::of).reduce(LockMode.NONE, LockMode::max);
         } else if (ddl instanceof Ddl.CreateIndex i) {
@@ -37,7 +37,7 @@ final class StatementLocks {
         return LockMode.NONE;
     }
 
-    static LockMode of(AlterAction action) {
+    public static LockMode of(AlterAction action) {
         if (action instanceof AlterAction.AddConstraint a) {
             return a.constraint().kind() == TableConstraint.Kind.FOREIGN_KEY
                     ? LockMode.SHARE_ROW_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE;
@@ -56,7 +56,7 @@ final class StatementLocks {
     }
 
     /** The table a statement locks, or {@code null}. */
-    static QName table(Ddl ddl) {
+    public static QName table(Ddl ddl) {
         if (ddl instanceof Ddl.AlterTable a) {
             return a.table();
         } else if (ddl instanceof Ddl.CreateIndex i) {

@@ -32,7 +32,7 @@ public final class ScriptSplitter {
                 case SEMICOLON -> {
                     if (!current.isEmpty()) {
                         current.add(t);
-                        statements.add(new SqlStatement(file, current, comments, DdlParser.parse(current)));
+                        statements.add(statement(file, text, current, comments));
                     }
                     current = new ArrayList<>();
                     comments = new ArrayList<>();
@@ -42,8 +42,13 @@ public final class ScriptSplitter {
             }
         }
         if (!current.isEmpty()) {
-            statements.add(new SqlStatement(file, current, comments, DdlParser.parse(current)));
+            statements.add(statement(file, text, current, comments));
         }
         return statements;
+    }
+
+    private static SqlStatement statement(String file, String text, List<Token> tokens, List<Token> comments) {
+        String sql = text.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
+        return new SqlStatement(file, sql, tokens, comments, DdlParser.parse(tokens));
     }
 }

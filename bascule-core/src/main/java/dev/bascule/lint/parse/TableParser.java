@@ -58,7 +58,7 @@ final class TableParser {
         boolean notNull = false;
         boolean primaryKey = false;
         boolean unique = false;
-        boolean check = false;
+        String checkText = null;
         boolean stored = false;
         boolean identity = false;
         String defaultText = null;
@@ -87,9 +87,11 @@ final class TableParser {
             } else if (c.accept("references")) {
                 references = c.qname();
                 c.skipUntil(COLUMN_CONSTRAINT_WORDS);
-            } else if (c.accept("check")) {
-                check = true;
+            } else if (c.is("check")) {
+                int from = c.position();
+                c.next();
                 c.skipParens();
+                checkText = c.text(from, c.position());
                 c.accept("no", "inherit");
             } else if (c.accept("generated")) {
                 if (!c.accept("always")) {
@@ -113,7 +115,7 @@ final class TableParser {
                 c.next();
             }
         }
-        return new ColumnDef(at, name, type, notNull, primaryKey, unique, defaultText, references, check, stored,
+        return new ColumnDef(at, name, type, notNull, primaryKey, unique, defaultText, references, checkText, stored,
                 identity);
     }
 
