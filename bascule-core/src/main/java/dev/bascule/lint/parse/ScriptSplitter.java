@@ -15,7 +15,7 @@ public final class ScriptSplitter {
     }
 
     public static List<SqlStatement> split(String file, String text) {
-        List<Token> all = LintLexer.tokenize(text);
+        List<Token> all = LintLexer.tokenizeSignificant(text);
         List<SqlStatement> statements = new ArrayList<>();
         List<Token> current = new ArrayList<>();
         List<Token> comments = new ArrayList<>();
