@@ -225,7 +225,8 @@ final class TableParser {
         }
         if (c.accept("detach", "partition")) {
             QName partition = c.qname();
-            return new AlterAction.DetachPartition(at, partition, c.accept("concurrently"));
+            // FINALIZE completes an interrupted DETACH ... CONCURRENTLY and takes the same weak lock.
+            return new AlterAction.DetachPartition(at, partition, c.accept("concurrently") || c.accept("finalize"));
         }
         int from = c.position();
         c.skipUntil(NONE);

@@ -38,9 +38,12 @@ public final class FindingSink {
                 message, migration.lock(index), safeSql, table == null ? null : table.key()));
     }
 
-    /** Reports a problem about the file as a whole, located at its first line. */
+    /** Reports a problem about the file as a whole, located at its first statement (or line 1 if empty). */
     public void reportFile(String message, String safeSql) {
-        findings.add(new Finding(rule.id(), rule.defaultSeverity(), migration.file(), 1, 1, message,
+        boolean empty = migration.statements().isEmpty();
+        int line = empty ? 1 : migration.statement(0).line();
+        int column = empty ? 1 : migration.statement(0).column();
+        findings.add(new Finding(rule.id(), rule.defaultSeverity(), migration.file(), line, column, message,
                 dev.bascule.lint.LockMode.NONE, safeSql, null));
     }
 
