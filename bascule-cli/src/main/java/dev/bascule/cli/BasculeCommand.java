@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code bascule} command; each job is a subcommand class of its own. */
 @Command(name = "bascule", mixinStandardHelpOptions = true, version = "bascule 0.1.0",
         description = "PostgreSQL schema migrations that keep the application serving.",
-        subcommands = {CommandLine.HelpCommand.class, LintCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SplitCommand.class, LintCommand.class})
 public final class BasculeCommand implements Runnable {
 
     @CommandLine.Spec

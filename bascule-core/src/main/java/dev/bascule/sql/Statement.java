@@ -13,4 +13,19 @@ package dev.bascule.sql;
  *                   terminator line), else {@code null}
  */
 public record Statement(String sql, String sourceName, int line, int column, StatementKind kind, String copyData) {
+
+    /** First PostgreSQL version (server_version_num) that accepts ALTER TYPE ... ADD VALUE in a transaction. */
+    private static final int ADD_VALUE_IN_TRANSACTION_SINCE = 120000;
+
+    /**
+     * True when PostgreSQL {@code serverVersionNum} (e.g. 170002) refuses this statement inside a transaction
+     * block: {@link StatementKind#NO_TRANSACTION} statements, and {@code ALTER TYPE ... ADD VALUE} before 12.
+     */
+    public boolean mustRunOutsideTransaction(int serverVersionNum) {
+        if (kind == StatementKind.NO_TRANSACTION) {
+            return true;
+        }
+        return serverVersionNum < ADD_VALUE_IN_TRANSACTION_SINCE && sql.regionMatches(true, 0, "alter", 0, 5)
+                && StatementClassifier.isAlterTypeAddValue(PsqlScanner.topLevelWordsOf(sourceName, sql));
+    }
 }

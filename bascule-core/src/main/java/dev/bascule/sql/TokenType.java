@@ -35,6 +35,11 @@ public enum TokenType {
     WHITESPACE,
     /** A psql meta-command such as {@code \i file} (up to the end of its line). */
     META_COMMAND,
+    /**
+     * The inline data after {@code COPY ... FROM STDIN;}: from the start of the next line through the
+     * terminating {@code \.} line (included, with its line break).
+     */
+    COPY_DATA,
     /** Anything else (a lone character PostgreSQL would reject); kept so no byte is ever lost. */
     OTHER
 }

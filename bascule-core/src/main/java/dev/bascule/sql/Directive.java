@@ -1,0 +1,9 @@
+package dev.bascule.sql;
+
+/**
+ * One {@code -- bascule:NAME [argument]} line of a script's leading comment block.
+ *
+ * @param argument the text after the name, trimmed; empty when there is none
+ */
+public record Directive(DirectiveKind kind, String argument, String sourceName, int line) {
+}

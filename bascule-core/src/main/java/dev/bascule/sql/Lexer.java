@@ -1,0 +1,29 @@
+package dev.bascule.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits PostgreSQL script text into tokens the way psql does. Every character of the input belongs to exactly
+ * one token, in order: concatenating the token texts gives the input back. {@code COPY ... FROM STDIN;} is
+ * followed by one {@link TokenType#COPY_DATA} token holding the inline data and its {@code \.} line.
+ */
+public final class Lexer {
+
+    private Lexer() {
+    }
+
+    /**
+     * @param sourceName file name used in error messages
+     * @throws ScriptSyntaxError for an unterminated quote, dollar quote, block comment or COPY data block
+     */
+    public static List<Token> tokenize(String sourceName, String text) {
+        PsqlScanner scanner = new PsqlScanner(sourceName, text);
+        List<Token> tokens = new ArrayList<>(Math.max(16, text.length() / 6));
+        while (scanner.next()) {
+            tokens.add(new Token(scanner.type(), text.substring(scanner.start(), scanner.end()), scanner.start(),
+                    scanner.end(), scanner.line(), scanner.column()));
+        }
+        return tokens;
+    }
+}
