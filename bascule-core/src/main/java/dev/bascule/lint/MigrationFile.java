@@ -43,8 +43,14 @@ public final class MigrationFile {
             }
             noTransactionStatement |= cannotRunInTransaction(ddl);
         }
-        assignTransactions(context.runnerWrapsFile() && !noTransactionStatement);
+        assignTransactions(context.runnerWrapsFile() && !noTransactionStatement && !declaresNoTransaction());
         this.dataMigration = context.dataMigration() != null ? context.dataMigration() : inferDataMigration();
+    }
+
+    /** The script engine's header directive {@code -- bascule:no-transaction} makes the runner skip the wrap. */
+    private boolean declaresNoTransaction() {
+        return !statements.isEmpty() && statements.get(0).leadingComments().stream()
+                .anyMatch(c -> c.text().contains("bascule:no-transaction"));
     }
 
     private void assignTransactions(boolean wrapped) {

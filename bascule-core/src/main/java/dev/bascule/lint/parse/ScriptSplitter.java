@@ -1,13 +1,18 @@
 package dev.bascule.lint.parse;
 
+import dev.bascule.sql.Lexer;
+import dev.bascule.sql.ScriptSyntaxError;
 import dev.bascule.sql.Token;
+import dev.bascule.sql.TokenType;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts a migration file into statements at top-level semicolons and parses each. Dollar-quoted bodies are
- * single tokens, so semicolons inside functions and DO blocks never split; COPY data is skipped whole.
+ * Cuts a migration file into statements at top-level semicolons, over the script engine's tokens, and parses
+ * each. Dollar-quoted bodies are single tokens, so semicolons inside functions and DO blocks never split; COPY
+ * data and psql meta-commands are skipped. A file the lexer rejects (unterminated quote or comment) becomes a
+ * single not-analysed statement at the place the lexer names.
  */
 public final class ScriptSplitter {
 
@@ -15,14 +20,21 @@ public final class ScriptSplitter {
     }
 
     public static List<SqlStatement> split(String file, String text) {
-        List<Token> all = LintLexer.tokenizeSignificant(text);
+        List<Token> all;
+        try {
+            all = Lexer.tokenize(file, text);
+        } catch (ScriptSyntaxError e) {
+            Token at = new Token(TokenType.OTHER, "", 0, 0, e.line(), e.column());
+            return List.of(new SqlStatement(file, "", List.of(at), List.of(),
+                    new Ddl.NotAnalysed(at, "the file cannot be split into statements: " + e.detail())));
+        }
         List<SqlStatement> statements = new ArrayList<>();
         List<Token> current = new ArrayList<>();
         List<Token> comments = new ArrayList<>();
         int previousEndLine = 0;
         for (Token t : all) {
             switch (t.type()) {
-                case WHITESPACE, META_COMMAND -> {
+                case WHITESPACE, META_COMMAND, COPY_DATA -> {
                 }
                 case LINE_COMMENT, BLOCK_COMMENT -> {
                     if (current.isEmpty() && t.line() > previousEndLine) {
