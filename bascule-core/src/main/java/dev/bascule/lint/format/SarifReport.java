@@ -54,7 +54,7 @@ final class SarifReport {
                         : "\nSafe alternative:\n" + f.safeAlternative());
                 r.putObject("message").put("text", text);
                 ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
-                physical.putObject("artifactLocation").put("uri", f.file().replace('\\', '/'));
+                physical.putObject("artifactLocation").put("uri", uri(f.file()));
                 physical.putObject("region").put("startLine", f.line()).put("startColumn", f.column());
                 ObjectNode props = r.putObject("properties");
                 props.put("lock", f.lock().sqlName());
@@ -64,6 +64,25 @@ final class SarifReport {
             }
         }
         return JsonReport.write(root);
+    }
+
+    /** A file name as an RFC 3986 URI reference: absolute paths as file: URIs, relative ones percent-encoded. */
+    static String uri(String file) {
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        if (path.isAbsolute()) {
+            return path.toUri().toString();
+        }
+        StringBuilder b = new StringBuilder();
+        for (byte octet : file.replace('\\', '/').getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (octet & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "/-._~!$&'()*+,;=@".indexOf(c) >= 0) {
+                b.append(c);
+            } else {
+                b.append('%').append(String.format("%02X", octet & 0xff));
+            }
+        }
+        return b.toString();
     }
 
     static String level(Severity severity) {
