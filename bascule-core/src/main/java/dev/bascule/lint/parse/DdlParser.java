@@ -24,16 +24,20 @@ public final class DdlParser {
 
     private final TokenCursor c;
 
-    private DdlParser(List<Token> tokens) {
-        this.c = new TokenCursor(tokens);
+    private DdlParser(List<Token> tokens, String sql) {
+        this.c = new TokenCursor(tokens, sql);
     }
 
-    /** Parses one statement given as its non-trivia tokens (the terminating semicolon may be included). */
-    public static Ddl parse(List<Token> tokens) {
+    /**
+     * Parses one statement given as its non-trivia tokens (the terminating semicolon may be included).
+     *
+     * @param sql the statement's text, starting at the first token's offset (used to quote expressions)
+     */
+    public static Ddl parse(List<Token> tokens, String sql) {
         if (tokens.isEmpty()) {
             throw new IllegalArgumentException("a statement has at least one token");
         }
-        DdlParser parser = new DdlParser(tokens);
+        DdlParser parser = new DdlParser(tokens, sql);
         try {
             return parser.statement();
         } catch (TokenCursor.ParseFailure e) {

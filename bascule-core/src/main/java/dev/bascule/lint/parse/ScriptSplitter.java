@@ -61,6 +61,6 @@ public final class ScriptSplitter {
 
     private static SqlStatement statement(String file, String text, List<Token> tokens, List<Token> comments) {
         String sql = text.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
-        return new SqlStatement(file, sql, tokens, comments, DdlParser.parse(tokens));
+        return new SqlStatement(file, sql, tokens, comments, DdlParser.parse(tokens, sql));
     }
 }

@@ -26,10 +26,13 @@ final class TokenCursor {
     }
 
     private final List<Token> tokens;
+    /** Source text starting at the first token, for quoting expressions as written. */
+    private final String source;
     private int pos;
 
-    TokenCursor(List<Token> tokens) {
+    TokenCursor(List<Token> tokens, String source) {
         this.tokens = tokens;
+        this.source = source;
     }
 
     int position() {
@@ -193,20 +196,20 @@ final class TokenCursor {
         return pos;
     }
 
-    /** Source text of tokens {@code [from, to)}, single-spaced. */
+    /** Source text of tokens {@code [from, to)} as written, comments dropped and white space runs collapsed. */
     String text(int from, int to) {
+        int end = Math.min(to, tokens.size());
+        if (from >= end) {
+            return "";
+        }
+        int base = tokens.get(0).start();
         StringBuilder b = new StringBuilder();
-        for (int i = from; i < to && i < tokens.size(); i++) {
+        for (int i = from; i < end; i++) {
             Token t = tokens.get(i);
-            boolean glue = t.type() == TokenType.DOT || t.type() == TokenType.RIGHT_PAREN
-                    || t.type() == TokenType.COMMA || t.type() == TokenType.CAST
-                    || (i > from && (tokens.get(i - 1).type() == TokenType.DOT
-                    || tokens.get(i - 1).type() == TokenType.LEFT_PAREN
-                    || tokens.get(i - 1).type() == TokenType.CAST));
-            if (b.length() > 0 && !glue) {
+            if (i > from && t.start() > tokens.get(i - 1).end()) {
                 b.append(' ');
             }
-            b.append(t.text());
+            b.append(source, t.start() - base, t.end() - base);
         }
         return b.toString();
     }

@@ -15,7 +15,7 @@ public record TypeName(String name, List<Integer> modifiers, boolean array) {
     /** Parses a type as PostgreSQL's {@code format_type} prints it, e.g. {@code character varying(20)}. */
     public static TypeName parseFormatted(String formatted) {
         List<dev.bascule.sql.Token> tokens = dev.bascule.sql.Lexer.tokenize("format_type", formatted).stream().filter(t -> !t.isTrivia()).toList();
-        return new TokenCursor(tokens).typeName();
+        return new TokenCursor(tokens, formatted.substring(tokens.isEmpty() ? 0 : tokens.get(0).start())).typeName();
     }
 
     public boolean is(String canonical) {
