@@ -113,6 +113,21 @@ class DdlParserTest {
     }
 
     @Test
+    void standardSqlRoutineBodiesStayInOneStatement() {
+        List<SqlStatement> statements = ScriptSplitter.split("t.sql", """
+                CREATE OR REPLACE FUNCTION f(a int) RETURNS int LANGUAGE sql
+                BEGIN ATOMIC
+                  SELECT CASE WHEN a > 0 THEN 1 ELSE 0 END;
+                  SELECT 2;
+                END;
+                ALTER TABLE users DROP COLUMN x;
+                """);
+        assertThat(statements).extracting(s -> s.ddl().getClass().getSimpleName())
+                .containsExactly("Opaque", "AlterTable");
+        assertThat(statements.get(1).line()).isEqualTo(6);
+    }
+
+    @Test
     void functionBodiesAreOpaqueAndUnknownStatementsAreNotAnalysed() {
         String sql = """
                 CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$

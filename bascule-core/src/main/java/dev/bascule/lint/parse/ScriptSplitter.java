@@ -32,7 +32,21 @@ public final class ScriptSplitter {
         List<Token> current = new ArrayList<>();
         List<Token> comments = new ArrayList<>();
         int previousEndLine = 0;
+        // A SQL-standard routine body (CREATE FUNCTION ... BEGIN ATOMIC ... END) holds semicolons outside any
+        // quote; like psql, count BEGIN/CASE against END and split only at depth 0.
+        int atomicDepth = 0;
         for (Token t : all) {
+            if (t.type() == TokenType.WORD && isRoutine(current)) {
+                if (t.is("begin") || t.is("case")) {
+                    atomicDepth++;
+                } else if (t.is("end") && atomicDepth > 0) {
+                    atomicDepth--;
+                }
+            }
+            if (t.type() == TokenType.SEMICOLON && atomicDepth > 0) {
+                current.add(t);
+                continue;
+            }
             switch (t.type()) {
                 case WHITESPACE, META_COMMAND, COPY_DATA -> {
                 }
@@ -57,6 +71,17 @@ public final class ScriptSplitter {
             statements.add(statement(file, text, current, comments));
         }
         return statements;
+    }
+
+    private static boolean isRoutine(List<Token> current) {
+        if (current.isEmpty() || !current.get(0).is("create")) {
+            return false;
+        }
+        int i = 1;
+        if (current.size() > 2 && current.get(1).is("or") && current.get(2).is("replace")) {
+            i = 3;
+        }
+        return current.size() > i && (current.get(i).is("function") || current.get(i).is("procedure"));
     }
 
     private static SqlStatement statement(String file, String text, List<Token> tokens, List<Token> comments) {
