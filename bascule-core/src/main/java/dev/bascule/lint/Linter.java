@@ -67,6 +67,7 @@ public final class Linter {
         MigrationFile migration = new MigrationFile(file, statements, context);
         LintConfig config = context.config();
         List<Finding> findings = new ArrayList<>();
+        Suppressions suppressions = Suppressions.of(statements);
         for (Rule rule : rules) {
             RuleConfig rc = config.rule(rule.id());
             if (!applies(rule, rc, file)) {
@@ -75,7 +76,7 @@ public final class Linter {
             FindingSink sink = new FindingSink(rule, migration);
             rule.check(migration, sink);
             for (Finding f : sink.findings()) {
-                if (suppressed(statements, f)) {
+                if (suppressions.suppresses(f)) {
                     continue;
                 }
                 Finding adjusted = rc.severity() != null ? f.withSeverity(rc.severity()) : f;
@@ -112,31 +113,50 @@ public final class Linter {
         return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
     }
 
-    /** A finding is suppressed by {@code -- bascule:ignore id} in the comments right before its statement. */
-    private static boolean suppressed(List<SqlStatement> statements, Finding f) {
-        SqlStatement owner = null;
-        for (SqlStatement s : statements) {
-            if (s.line() > f.line()) {
-                break;
-            }
-            owner = s;
-        }
-        if (owner == null && !statements.isEmpty()) {
-            owner = statements.get(0);
-        }
-        if (owner == null) {
-            return false;
-        }
-        Set<String> ignored = new HashSet<>();
-        for (Token comment : owner.leadingComments()) {
-            Matcher m = IGNORE.matcher(comment.text().toLowerCase(Locale.ROOT));
-            while (m.find()) {
-                for (String id : m.group(1).split(",")) {
-                    ignored.add(id.trim());
+    /**
+     * The rule ids each statement's {@code -- bascule:ignore} comments name (empty for most statements), and the
+     * statements' first lines for finding the statement that owns a finding's line.
+     */
+    private record Suppressions(int[] lines, List<Set<String>> ignored) {
+
+        static Suppressions of(List<SqlStatement> statements) {
+            int[] lines = new int[statements.size()];
+            List<Set<String>> ignored = new ArrayList<>(statements.size());
+            for (int i = 0; i < statements.size(); i++) {
+                lines[i] = statements.get(i).line();
+                Set<String> ids = Set.of();
+                for (Token comment : statements.get(i).leadingComments()) {
+                    Matcher m = IGNORE.matcher(comment.text().toLowerCase(Locale.ROOT));
+                    while (m.find()) {
+                        ids = ids.isEmpty() ? new HashSet<>() : ids;
+                        for (String id : m.group(1).split(",")) {
+                            ids.add(id.trim());
+                        }
+                    }
                 }
+                ignored.add(ids);
             }
+            return new Suppressions(lines, ignored);
         }
-        return ignored.contains(f.ruleId()) || ignored.contains("all");
+
+        /** A finding belongs to the last statement starting at or before its line (the first one if none). */
+        boolean suppresses(Finding f) {
+            if (lines.length == 0) {
+                return false;
+            }
+            int at = java.util.Arrays.binarySearch(lines, f.line());
+            int owner = at >= 0 ? lastWithLine(at) : Math.max(0, -at - 2);
+            Set<String> ids = ignored.get(owner);
+            return ids.contains(f.ruleId()) || ids.contains("all");
+        }
+
+        private int lastWithLine(int index) {
+            int i = index;
+            while (i + 1 < lines.length && lines[i + 1] == lines[index]) {
+                i++;
+            }
+            return i;
+        }
     }
 
     private static Finding escalate(Finding f, LintContext context) {
