@@ -67,13 +67,24 @@ public final class ChangingColumnType extends AlterActionRule {
             }
         } else if (MAYBE_SAFE_TARGETS.contains(target.name()) && !target.array()) {
             out.report(index, action.at(), Severity.WARNING, "type change of " + t + "." + c + " to " + target
-                    + " is rewrite-free only from a narrower " + target.name()
-                    + (target.name().equals("text") || target.name().equals("varchar") ? " or varchar/text" : "")
-                    + "; otherwise it rewrites the table under an ACCESS EXCLUSIVE lock", safe, alter.table());
+                    + " avoids a table rewrite only " + rewriteFreeSources(target)
+                    + "; otherwise it rewrites the table under an ACCESS EXCLUSIVE lock (lint against the database "
+                    + "to know the current type)", safe, alter.table());
         } else {
             out.report(index, action.at(), "type change of " + t + "." + c + " to " + target
                     + " rewrites the table under an ACCESS EXCLUSIVE lock", safe, alter.table());
         }
+    }
+
+    private static String rewriteFreeSources(TypeName target) {
+        return switch (target.name()) {
+            case "text" -> "from varchar or text";
+            case "varchar" -> target.modifiers().isEmpty() ? "from varchar or text"
+                    : "from a varchar of at most " + target.modifiers().get(0) + " characters";
+            case "numeric" -> "from numeric with the same scale and no greater precision";
+            case "varbit" -> "from a shorter varbit";
+            default -> "from cidr";
+        };
     }
 
     /** True when PostgreSQL changes {@code from} to {@code to} without rewriting the table. */

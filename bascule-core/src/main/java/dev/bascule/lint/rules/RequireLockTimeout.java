@@ -51,7 +51,8 @@ public final class RequireLockTimeout implements Rule {
                 continue;
             }
             if (!timeoutSet && m.lock(i).compareTo(LockMode.SHARE) >= 0 && locksExistingTable(m, i)) {
-                out.report(i, null, "takes a " + m.lock(i).sqlName() + " lock with no lock_timeout: while it "
+                String article = m.lock(i) == LockMode.ACCESS_EXCLUSIVE || m.lock(i) == LockMode.EXCLUSIVE ? "an " : "a ";
+                out.report(i, null, "takes " + article + m.lock(i).sqlName() + " lock with no lock_timeout: while it "
                                 + "waits, every other query on the table queues behind it",
                         "SET lock_timeout = '5s';\n" + m.statement(i).sql(), null);
                 return;
