@@ -93,7 +93,7 @@ public final class LintCommand implements Callable<Integer> {
         try {
             // Files are independent and the rules keep no state: lint them on all cores, report in order.
             results = sqlFiles.parallelStream()
-                    .map(file -> linter.lint(file, base.withReversibility(requireDown, Files.exists(downOf(file)))))
+                    .map(file -> linter.lint(file, base.withReversibility(requireDown, hasDownMigration(file))))
                     .toList();
         } catch (UncheckedIOException e) {
             err.println("bascule lint: " + e.getMessage());
@@ -105,13 +105,11 @@ public final class LintCommand implements Callable<Integer> {
         return results.stream().anyMatch(LintResult::hasErrors) ? EXIT_ERRORS : EXIT_CLEAN;
     }
 
-    /** {@code X.up.sql} to {@code X.down.sql}; other names have no down file. */
-    static Path downOf(Path file) {
+    /** True when {@code X.up.sql} has an {@code X.down.sql} beside it; files not named {@code .up.sql} have none. */
+    static boolean hasDownMigration(Path file) {
         String name = file.getFileName().toString();
-        if (!name.endsWith(".up.sql")) {
-            return file.resolveSibling(name + ".no-down-migration");
-        }
-        return file.resolveSibling(name.substring(0, name.length() - ".up.sql".length()) + ".down.sql");
+        return name.endsWith(".up.sql") && Files.exists(
+                file.resolveSibling(name.substring(0, name.length() - ".up.sql".length()) + ".down.sql"));
     }
 
     private static List<Path> expand(List<Path> arguments) {
