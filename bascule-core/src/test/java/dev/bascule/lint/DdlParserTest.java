@@ -32,6 +32,7 @@ class DdlParserTest {
                     total numeric(10, 2) DEFAULT 0 NOT NULL CHECK (total >= 0),
                     note character varying(200) COLLATE "C",
                     seen_at timestamp(3) with time zone DEFAULT now(),
+                    created_on date DEFAULT (now()),
                     tags text[],
                     CONSTRAINT invoices_total_key UNIQUE (total, user_id),
                     CONSTRAINT no_overlap EXCLUDE USING gist (daterange(a, b) WITH &&)
@@ -42,7 +43,7 @@ class DdlParserTest {
         assertThat(t.table()).isEqualTo(QName.of("Billing", "invoices"));
         assertThat(t.ifNotExists()).isTrue();
         assertThat(t.columns()).extracting(ColumnDef::name)
-                .containsExactly("id", "user_id", "total", "note", "seen_at", "tags");
+                .containsExactly("id", "user_id", "total", "note", "seen_at", "created_on", "tags");
         ColumnDef total = t.columns().get(2);
         assertThat(total.type()).isEqualTo(new TypeName("numeric", List.of(10, 2), false));
         assertThat(total.defaultText()).isEqualTo("0");
@@ -52,7 +53,8 @@ class DdlParserTest {
         assertThat(t.columns().get(3).type().toString()).isEqualTo("varchar(200)");
         assertThat(t.columns().get(4).type().name()).isEqualTo("timestamptz");
         assertThat(t.columns().get(4).defaultText()).isEqualTo("now()");
-        assertThat(t.columns().get(5).type().array()).isTrue();
+        assertThat(t.columns().get(5).defaultText()).isEqualTo("(now())");
+        assertThat(t.columns().get(6).type().array()).isTrue();
         assertThat(t.constraints()).extracting(TableConstraint::kind)
                 .containsExactly(TableConstraint.Kind.UNIQUE, TableConstraint.Kind.EXCLUDE);
     }

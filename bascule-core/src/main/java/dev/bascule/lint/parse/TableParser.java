@@ -74,7 +74,11 @@ final class TableParser {
                 c.next();
             } else if (c.accept("default")) {
                 int from = c.position();
-                c.next();
+                if (c.isType(TokenType.LEFT_PAREN)) {
+                    c.skipParens();
+                } else {
+                    c.next();
+                }
                 int to = c.skipUntil(COLUMN_CONSTRAINT_WORDS);
                 defaultText = c.text(from, to);
             } else if (c.accept("primary", "key")) {
