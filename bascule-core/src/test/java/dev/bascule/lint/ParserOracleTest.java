@@ -3,6 +3,7 @@ package dev.bascule.lint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bascule.lint.parse.AlterAction;
+import dev.bascule.lint.parse.ColumnDef;
 import dev.bascule.lint.parse.Ddl;
 import dev.bascule.lint.parse.ScriptSplitter;
 import dev.bascule.lint.parse.SqlStatement;
@@ -103,12 +104,20 @@ class ParserOracleTest {
                 if (!(ddl instanceof Ddl.CreateTable ct)) {
                     return "CREATE TABLE read as " + name(ddl);
                 }
-                int columns = 0;
+                List<JsonNode> columns = new ArrayList<>();
                 for (JsonNode element : n.path("tableElts")) {
-                    columns += element.has("ColumnDef") ? 1 : 0;
+                    if (element.has("ColumnDef")) {
+                        columns.add(element.get("ColumnDef"));
+                    }
                 }
-                if (!ct.asQueryOrLike() && columns != ct.columns().size()) {
-                    return "CREATE TABLE columns " + ct.columns().size() + " vs " + columns;
+                if (!ct.asQueryOrLike() && columns.size() != ct.columns().size()) {
+                    return "CREATE TABLE columns " + ct.columns().size() + " vs " + columns.size();
+                }
+                for (int i = 0; i < columns.size() && !ct.asQueryOrLike(); i++) {
+                    String problem = compareColumn(ct.columns().get(i), columns.get(i));
+                    if (problem != null) {
+                        return problem;
+                    }
                 }
             }
             case "AlterTableStmt" -> {
@@ -162,7 +171,8 @@ class ParserOracleTest {
             String subtype = cmd.path("subtype").asText();
             AlterAction action = at.actions().get(i);
             boolean ok = switch (subtype) {
-                case "AT_AddColumn" -> action instanceof AlterAction.AddColumn;
+                case "AT_AddColumn" -> action instanceof AlterAction.AddColumn add
+                        && compareColumn(add.column(), cmd.path("def").path("ColumnDef")) == null;
                 case "AT_DropColumn" -> action instanceof AlterAction.DropColumn;
                 case "AT_AlterColumnType" -> action instanceof AlterAction.AlterColumnType;
                 case "AT_SetNotNull" -> action instanceof AlterAction.SetNotNull;
@@ -183,6 +193,25 @@ class ParserOracleTest {
             }
         }
         return null;
+    }
+
+    /** Name and constraints of a column definition; null when they agree. */
+    private static String compareColumn(ColumnDef column, JsonNode def) {
+        java.util.Set<String> types = new java.util.HashSet<>();
+        for (JsonNode c : def.path("constraints")) {
+            types.add(c.path("Constraint").path("contype").asText());
+        }
+        boolean agree = column.name().equals(def.path("colname").asText())
+                && column.hasDefault() == types.contains("CONSTR_DEFAULT")
+                && column.notNull() == (types.contains("CONSTR_NOTNULL") || types.contains("CONSTR_PRIMARY")
+                || types.contains("CONSTR_IDENTITY"))
+                && column.primaryKey() == types.contains("CONSTR_PRIMARY")
+                && column.unique() == types.contains("CONSTR_UNIQUE")
+                && (column.references() != null) == types.contains("CONSTR_FOREIGN")
+                && (column.checkText() != null) == types.contains("CONSTR_CHECK")
+                && column.generatedStored() == types.contains("CONSTR_GENERATED")
+                && column.identity() == types.contains("CONSTR_IDENTITY");
+        return agree ? null : "column " + column + " vs " + def;
     }
 
     private static boolean sameKind(TableConstraint.Kind kind, String contype) {
