@@ -65,6 +65,25 @@ class ParserOracleTest {
         assertThat(mismatches).as(mismatches.size() + " of " + compared + " statements disagree").isEmpty();
     }
 
+    @Test
+    void theComparisonNoticesADifference() throws Exception {
+        Optional<PgQuery> oracle = PgQuery.load();
+        Assumptions.assumeTrue(oracle.isPresent(), "libpg_query not installed (apt-get install libpg-query-dev)");
+        String[][] pairs = {
+            {"ALTER TABLE t ALTER COLUMN c TYPE varchar(20);", "ALTER TABLE t ALTER COLUMN c TYPE varchar(30);"},
+            {"CREATE TABLE t (a int NOT NULL, b text);", "CREATE TABLE t (a int, b text);"},
+            {"CREATE INDEX CONCURRENTLY i ON t (a);", "CREATE INDEX i ON t (a);"},
+            {"ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0) NOT VALID;", "ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0);"},
+            {"UPDATE t SET a = 1 WHERE b;", "UPDATE t SET a = 1;"},
+        };
+        for (String[] pair : pairs) {
+            JsonNode postgres = JSON.readTree(oracle.get().parse(pair[0]).orElseThrow()).path("stmts").get(0)
+                    .get("stmt");
+            assertThat(compare(ScriptSplitter.split("a.sql", pair[0]).get(0).ddl(), postgres)).as(pair[0]).isNull();
+            assertThat(compare(ScriptSplitter.split("b.sql", pair[1]).get(0).ddl(), postgres)).as(pair[1]).isNotNull();
+        }
+    }
+
     private static String where(Path file, SqlStatement s) {
         return file.getFileName() + ":" + s.line();
     }
@@ -174,7 +193,8 @@ class ParserOracleTest {
                 case "AT_AddColumn" -> action instanceof AlterAction.AddColumn add
                         && compareColumn(add.column(), cmd.path("def").path("ColumnDef")) == null;
                 case "AT_DropColumn" -> action instanceof AlterAction.DropColumn;
-                case "AT_AlterColumnType" -> action instanceof AlterAction.AlterColumnType;
+                case "AT_AlterColumnType" -> action instanceof AlterAction.AlterColumnType change
+                        && sameType(change.type(), cmd.path("def").path("ColumnDef").path("typeName"));
                 case "AT_SetNotNull" -> action instanceof AlterAction.SetNotNull;
                 case "AT_DropNotNull" -> action instanceof AlterAction.DropNotNull;
                 case "AT_ValidateConstraint" -> action instanceof AlterAction.ValidateConstraint;
@@ -210,8 +230,38 @@ class ParserOracleTest {
                 && (column.references() != null) == types.contains("CONSTR_FOREIGN")
                 && (column.checkText() != null) == types.contains("CONSTR_CHECK")
                 && column.generatedStored() == types.contains("CONSTR_GENERATED")
-                && column.identity() == types.contains("CONSTR_IDENTITY");
+                && column.identity() == types.contains("CONSTR_IDENTITY")
+                && sameType(column.type(), def.path("typeName"));
         return agree ? null : "column " + column + " vs " + def;
+    }
+
+    /** Type name (in PostgreSQL's internal spelling), modifiers and array-ness. */
+    private static boolean sameType(dev.bascule.lint.parse.TypeName type, JsonNode typeName) {
+        JsonNode names = typeName.path("names");
+        String last = names.get(names.size() - 1).path("String").path("sval").asText();
+        String internal = switch (last) {
+            case "int4" -> "integer";
+            case "int8" -> "bigint";
+            case "int2" -> "smallint";
+            case "bool" -> "boolean";
+            case "float8" -> "double precision";
+            case "float4" -> "real";
+            case "bpchar" -> "char";
+            default -> last;
+        };
+        List<Integer> modifiers = new ArrayList<>();
+        for (JsonNode m : typeName.path("typmods")) {
+            JsonNode value = m.path("A_Const").path("ival");
+            if (value.isMissingNode()) {
+                return type.name().equals(internal);
+            }
+            modifiers.add(value.path("ival").asInt(0));
+        }
+        if (internal.equals("interval") || internal.startsWith("time")) {
+            return type.name().equals(internal) && type.array() == typeName.has("arrayBounds");
+        }
+        return type.name().equals(internal) && type.array() == typeName.has("arrayBounds")
+                && type.modifiers().equals(modifiers);
     }
 
     private static boolean sameKind(TableConstraint.Kind kind, String contype) {
