@@ -68,6 +68,14 @@ class DatabaseSnapshotTest {
     }
 
     @Test
+    void safeAlternativesUseTheColumnTypeTheDatabaseReports() {
+        LintContext context = snapshot.applyTo(LintContext.filesOnly(LintConfig.defaults()));
+        Finding rename = Linter.standard().lint("V11__x.sql", "ALTER TABLE users RENAME COLUMN name TO full_name;\n",
+                context).findings().stream().filter(f -> f.ruleId().equals("renaming-column")).findFirst().orElseThrow();
+        assertThat(rename.safeAlternative()).startsWith("ALTER TABLE users ADD COLUMN full_name varchar(50);");
+    }
+
+    @Test
     void columnTypesFromTheDatabaseDecideWhetherATypeChangeRewrites() {
         LintContext context = snapshot.applyTo(LintContext.filesOnly(LintConfig.defaults()));
         String sql = """

@@ -39,9 +39,11 @@ public final class RenamingColumn extends AlterActionRule {
     void check(MigrationFile m, int index, Ddl.AlterTable alter, AlterAction action, FindingSink out) {
         if (action instanceof AlterAction.RenameColumn r) {
             String t = alter.table().toString();
+            var known = m.columnType(alter.table(), r.from());
+            String type = known != null ? known.toString() : "<type of " + r.from() + ">";
             out.report(index, action.at(), "renaming " + t + "." + r.from() + " to " + r.to()
                             + " breaks the application version still running during the deploy",
-                    "ALTER TABLE " + t + " ADD COLUMN " + r.to() + " <type of " + r.from() + ">;\n"
+                    "ALTER TABLE " + t + " ADD COLUMN " + r.to() + " " + type + ";\n"
                             + "-- write both columns (trigger or code), backfill in batches:\n"
                             + "UPDATE " + t + " SET " + r.to() + " = " + r.from() + " WHERE id IN (SELECT id FROM "
                             + t + " WHERE " + r.to() + " IS NULL LIMIT 10000);\n"
