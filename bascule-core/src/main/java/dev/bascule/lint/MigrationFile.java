@@ -27,6 +27,8 @@ public final class MigrationFile {
     private final int[] transaction;
     private final LockMode[] locks;
     private final boolean dataMigration;
+    /** The runner wraps the whole file in one transaction. */
+    private final boolean wrapped;
 
     public MigrationFile(String file, List<SqlStatement> statements, LintContext context) {
         this.file = file;
@@ -43,7 +45,8 @@ public final class MigrationFile {
             }
             noTransactionStatement |= cannotRunInTransaction(ddl);
         }
-        assignTransactions(context.runnerWrapsFile() && !noTransactionStatement && !declaresNoTransaction());
+        this.wrapped = context.runnerWrapsFile() && !noTransactionStatement && !declaresNoTransaction();
+        assignTransactions(wrapped);
         this.dataMigration = context.dataMigration() != null ? context.dataMigration() : inferDataMigration();
     }
 
@@ -174,6 +177,11 @@ public final class MigrationFile {
             }
         }
         return false;
+    }
+
+    /** True when the runner runs this whole file inside one transaction of its own. */
+    public boolean runnerWrapsInTransaction() {
+        return wrapped;
     }
 
     public boolean isDataMigration() {
