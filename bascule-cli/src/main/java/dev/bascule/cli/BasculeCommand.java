@@ -1,23 +1,96 @@
 package dev.bascule.cli;
 
+import dev.bascule.error.BasculeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level {@code bascule} command; each job is a subcommand class of its own. */
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The top-level {@code bascule} command; each job is a subcommand class of its own.
+ *
+ * <p>Exit codes: 0 ok, 1 a migration failed, 2 usage or configuration error (including an unreachable database
+ * or a refused login), 3 validation failed, 4 migration lock not obtained.
+ */
 @Command(name = "bascule", mixinStandardHelpOptions = true, version = "bascule 0.1.0",
         description = "PostgreSQL schema migrations that keep the application serving.",
-        subcommands = {CommandLine.HelpCommand.class, SplitCommand.class, LintCommand.class})
+        subcommands = {MigrateCommand.class, StatusCommand.class, ValidateCommand.class, RepairCommand.class,
+                ResetCommand.class, GenCommand.class, UpdateManifestCommand.class, DemoCommand.class,
+                AdoptCommand.class, InitCommand.class,
+                SecureCommand.class, ExecCommand.class, SplitCommand.class, LintCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:a migration failed", "2:usage or configuration error, database unreachable or login refused",
+                "3:validation failed (nothing applied)", "4:migration lock not obtained"})
 public final class BasculeCommand implements Runnable {
+
+    public static final int EXIT_USAGE = 2;
+
+    private final Path workingDir;
+    private final BufferedReader input;
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of internal errors.")
+    boolean debug;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    public BasculeCommand(Path workingDir) {
+        this(workingDir, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+    }
+
+    private BasculeCommand(Path workingDir, BufferedReader input) {
+        this.workingDir = workingDir.toAbsolutePath().normalize();
+        this.input = input;
+    }
+
+    Path workingDir() {
+        return workingDir;
+    }
+
+    /** Where confirmations are read from (standard input, or a test's text). */
+    BufferedReader input() {
+        return input;
+    }
+
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     static int run(String[] args) {
-        return new CommandLine(new BasculeCommand()).execute(args);
+        return newCommandLine(Path.of(""), new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    /** A configured command line; tests call this with their own folder and writers. */
+    public static CommandLine newCommandLine(Path workingDir, PrintWriter out, PrintWriter err) {
+        return newCommandLine(workingDir, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err);
+    }
+
+    /** As above, reading answers to confirmations from {@code input}. */
+    public static CommandLine newCommandLine(Path workingDir, BufferedReader input, PrintWriter out, PrintWriter err) {
+        BasculeCommand root = new BasculeCommand(workingDir, input);
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter w = commandLine.getErr();
+            if (e instanceof BasculeException be) {
+                w.println("bascule: " + be.getMessage());
+                w.flush();
+                return be.exitCode();
+            }
+            w.println("bascule: internal error: " + e + (root.debug ? "" : " (run with --debug for the stack trace)"));
+            if (root.debug) {
+                e.printStackTrace(w);
+            }
+            w.flush();
+            return 1;
+        });
+        return cl;
     }
 }

@@ -11,6 +11,7 @@ import dev.bascule.sql.ScriptSyntaxError;
 import dev.bascule.sql.Statement;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bascule split FILE [--json]}: prints a script's statements exactly as psql would send them. */
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
 public final class SplitCommand implements Callable<Integer> {
 
     /** Exit status for an unreadable or unsplittable script. */
-    static final int SCRIPT_ERROR = 2;
+    static final int SCRIPT_ERROR = BasculeCommand.EXIT_USAGE;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "SQL script (UTF-8); \\i and \\ir includes are followed")
     Path file;
@@ -37,14 +39,18 @@ public final class SplitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    BasculeCommand root;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Script script;
         try {
-            String text = ScriptFiles.readUtf8(file);
-            script = ScriptParser.parse(file.toString(), text, IncludeResolver.fileSystem(Path.of("")));
+            // Names stay as the user wrote them; relative paths (FILE and \\i) are read from the working directory.
+            String text = ScriptFiles.decodeUtf8(file.toString(), Files.readAllBytes(root.workingDir().resolve(file)));
+            script = ScriptParser.parse(file.toString(), text, IncludeResolver.fileSystem(root.workingDir()));
         } catch (NoSuchFileException e) {
             err.println("bascule split: " + file + ": no such file; check the path");
             return SCRIPT_ERROR;

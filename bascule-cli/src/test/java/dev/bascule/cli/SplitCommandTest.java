@@ -5,37 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SplitCommandTest {
 
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new BasculeCommand());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.run(dir, args);
     }
 
     @Test
     void jsonListsEveryStatementWithPositionAndKind() throws IOException {
         Path file = Files.writeString(dir.resolve("m.sql"), "-- bascule:no-transaction\nCREATE INDEX CONCURRENTLY i"
                 + " ON t (a);\n  do $$ begin raise notice 'é;'; end $$;\nCOPY t FROM stdin;\n1\n\\.\n");
-        Run run = run("split", file.toString(), "--json");
+        CliRun run = run("split", file.toString(), "--json");
         assertThat(run.exitCode()).isZero();
         JsonNode array = new ObjectMapper().readTree(run.out());
         assertThat(array).hasSize(3);
@@ -49,17 +37,17 @@ class SplitCommandTest {
 
     @Test
     void textFormPrintsHeadersAndCopyData() throws IOException {
-        Path file = Files.writeString(dir.resolve("t.sql"), "SELECT 1;\nCOPY t FROM stdin;\na\n\\.\n");
-        Run run = run("split", file.toString());
+        Files.writeString(dir.resolve("t.sql"), "SELECT 1;\nCOPY t FROM stdin;\na\n\\.\n");
+        CliRun run = run("split", "t.sql"); // relative to the working directory, printed as given
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("-- " + file + ":1:1 ORDINARY\nSELECT 1;\n-- " + file
-                + ":2:1 COPY_FROM_STDIN\nCOPY t FROM stdin;\na\n\\.\n");
+        assertThat(run.out()).isEqualTo("-- t.sql:1:1 ORDINARY\nSELECT 1;\n-- t.sql:2:1 COPY_FROM_STDIN\n"
+                + "COPY t FROM stdin;\na\n\\.\n");
     }
 
     @Test
     void syntaxErrorsExitTwoNamingFileAndLine() throws IOException {
         Path file = Files.writeString(dir.resolve("bad.sql"), "SELECT 1;\nSELECT 'open");
-        Run run = run("split", file.toString(), "--json");
+        CliRun run = run("split", file.toString(), "--json");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains(file + ":2:8: unterminated quoted string");
@@ -67,12 +55,12 @@ class SplitCommandTest {
 
     @Test
     void missingFilesAndInvalidUtf8AreClearErrors() throws IOException {
-        Run missing = run("split", dir.resolve("nope.sql").toString());
+        CliRun missing = run("split", dir.resolve("nope.sql").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.sql: no such file");
         Path latin1 = dir.resolve("latin1.sql");
         Files.write(latin1, new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xE9, '\'', ';'});
-        Run invalid = run("split", latin1.toString());
+        CliRun invalid = run("split", latin1.toString());
         assertThat(invalid.exitCode()).isEqualTo(2);
         assertThat(invalid.err()).contains(latin1 + ":1:9: invalid UTF-8 byte sequence at byte offset 8");
     }

@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 
 /**
  * The registry of {@code -- bascule:NAME [argument]} comment directives. A later feature adds a directive by
- * adding a constant here; {@link ScriptParser} rejects every {@code bascule:} name not listed.
+ * adding a constant here; {@link ScriptParser} rejects every {@code bascule:} name not listed. Only {@code --}
+ * line comments whose text starts with {@code bascule:} are directives (not block comments, not mentions later
+ * in a comment), and the name is case-sensitive.
  */
 public enum DirectiveKind {
     /** Run the whole script outside a transaction (needed for CREATE INDEX CONCURRENTLY and friends). */

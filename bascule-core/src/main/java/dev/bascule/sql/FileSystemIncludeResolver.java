@@ -1,9 +1,14 @@
 package dev.bascule.sql;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@link IncludeResolver} over the local file system, reading files as strict UTF-8. */
+/**
+ * {@link IncludeResolver} over the local file system, reading files as strict UTF-8. Relative source names
+ * are relative to the working directory, and included files keep relative names so statements from them print
+ * as the user wrote the paths.
+ */
 final class FileSystemIncludeResolver implements IncludeResolver {
 
     private final Path workingDirectory;
@@ -15,14 +20,14 @@ final class FileSystemIncludeResolver implements IncludeResolver {
     @Override
     public IncludedScript resolve(String includingSource, String path, boolean relativeToIncludingFile)
             throws IOException {
-        // Relative names stay relative so statements from included files print as the user wrote them.
-        Path resolved = (relativeToIncludingFile ? Path.of(includingSource).resolveSibling(path)
-                : workingDirectory.resolve(path)).normalize();
-        return new IncludedScript(resolved.toString(), ScriptFiles.readUtf8(resolved));
+        Path name = (relativeToIncludingFile ? Path.of(includingSource).resolveSibling(path) : Path.of(path))
+                .normalize();
+        byte[] bytes = Files.readAllBytes(workingDirectory.resolve(name));
+        return new IncludedScript(name.toString(), ScriptFiles.decodeUtf8(name.toString(), bytes));
     }
 
     @Override
     public String identity(String sourceName) {
-        return Path.of(sourceName).toAbsolutePath().normalize().toString();
+        return workingDirectory.resolve(sourceName).toAbsolutePath().normalize().toString();
     }
 }

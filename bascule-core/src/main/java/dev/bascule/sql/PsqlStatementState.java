@@ -17,6 +17,7 @@ final class PsqlStatementState {
     private int identifierCount;
     private int significantTokens;
     private int line;
+    private int startOffset;
     private int column;
 
     PsqlStatementState(String text) {
@@ -45,6 +46,11 @@ final class PsqlStatementState {
         return line;
     }
 
+    /** Offset of the statement's first significant token in the text. */
+    int startOffset() {
+        return startOffset;
+    }
+
     int column() {
         return column;
     }
@@ -53,6 +59,7 @@ final class PsqlStatementState {
     boolean accept(TokenType type, int start, int end, int tokenLine, int tokenColumn) {
         if (significantTokens == 0) {
             line = tokenLine;
+            startOffset = start;
             column = tokenColumn;
         }
         int ordinal = significantTokens++;

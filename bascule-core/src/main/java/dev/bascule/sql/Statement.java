@@ -7,7 +7,7 @@ package dev.bascule.sql;
  *                   terminating semicolon when there is one (leading comments and white space excluded)
  * @param sourceName the file the statement was read from (differs from the script's own for {@code \i} includes)
  * @param line       1-based line of the statement's first character in {@code sourceName}
- * @param column     1-based column of the statement's first character
+ * @param column     1-based column of the statement's first character, counted in UTF-16 chars (a tab is 1)
  * @param kind       classification used by the runner and the linter
  * @param copyData   for {@link StatementKind#COPY_FROM_STDIN}: the inline data lines (without the {@code \.}
  *                   terminator line), else {@code null}

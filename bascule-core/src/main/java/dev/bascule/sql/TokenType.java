@@ -6,7 +6,8 @@ public enum TokenType {
     WORD,
     /** {@code "identifier"} or {@code U&"identifier"}. */
     QUOTED_IDENTIFIER,
-    /** {@code 'text'}, {@code E'text'}, {@code U&'text'}, {@code B'..'}, {@code X'..'} and string continuations. */
+    /** {@code 'text'}, {@code E'text'}, {@code U&'text'}, {@code B'..'}, {@code X'..'}, {@code N'..'}; each part of a
+     * multi-line continued literal is a token of its own, as in psql. */
     STRING,
     /** {@code $$body$$} or {@code $tag$body$tag$}. */
     DOLLAR_STRING,

@@ -52,6 +52,17 @@ class DirectivesTest {
     }
 
     @Test
+    void windowsLineEndingsWork() {
+        Script script = ScriptParser.parse("d.sql", "-- bascule:no-transaction\r\n\r\nVACUUM t;\r\nCOPY t FROM stdin;\r\n"
+                + "1\r\n\\.\r\nSELECT 1;\r\n");
+        assertThat(script.directives().noTransaction()).isTrue();
+        assertThat(script.statements()).extracting(Statement::sql).containsExactly("VACUUM t;", "COPY t FROM stdin;",
+                "SELECT 1;");
+        assertThat(script.statements().get(1).copyData()).isEqualTo("1\r\n");
+        assertThat(script.statements()).extracting(Statement::line).containsExactly(3, 4, 7);
+    }
+
+    @Test
     void directiveTextInsideStringsOrAfterCodeIsNotADirective() {
         Script script = ScriptParser.parse("d.sql", "SELECT '-- bascule:bogus'; -- see bascule:docs\n");
         assertThat(script.statements()).hasSize(1);

@@ -64,6 +64,17 @@ class ScriptParserTest {
     }
 
     @Test
+    void followsStandardConformingStringsLikePsql() {
+        String script = "SET standard_conforming_strings = off;\nSELECT 'a\\'; b';\n"
+                + "SET standard_conforming_strings TO 'on';\nSELECT 'c\\';\nRESET ALL;\n";
+        assertThat(sqls(script)).containsExactly("SET standard_conforming_strings = off;", "SELECT 'a\\'; b';",
+                "SET standard_conforming_strings TO 'on';", "SELECT 'c\\';", "RESET ALL;");
+        assertThat(sqls("SET standard_conforming_strings = off;\nRESET standard_conforming_strings;\n"
+                + "SELECT 'd\\';")).containsExactly("SET standard_conforming_strings = off;",
+                "RESET standard_conforming_strings;", "SELECT 'd\\';");
+    }
+
+    @Test
     void semicolonsInsideParenthesesDoNotEndAStatement() {
         assertThat(sqls("SELECT (1; 2);\nSELECT 3;")).containsExactly("SELECT (1; 2);", "SELECT 3;");
     }
@@ -148,6 +159,15 @@ class ScriptParserTest {
                 "a\n", null);
         assertThat(statements).extracting(Statement::line).containsExactly(1, 5, 9, 12);
         assertThat(statements.get(0).sql()).isEqualTo("COPY t (a, b) FROM stdin;");
+    }
+
+    @Test
+    void aBackslashDotLineEndsCsvDataEvenInsideAQuotedValue() {
+        // psql 15 reads COPY data line by line without parsing CSV: checked against the real psql.
+        List<Statement> statements = split("COPY t FROM stdin WITH (FORMAT csv);\n\"x\n\\.\nSELECT 1;\n");
+        assertThat(statements).extracting(Statement::sql).containsExactly("COPY t FROM stdin WITH (FORMAT csv);",
+                "SELECT 1;");
+        assertThat(statements.get(0).copyData()).isEqualTo("\"x\n");
     }
 
     @Test

@@ -1,0 +1,161 @@
+package dev.bascule.catalog;
+
+import dev.bascule.source.MigrationSource;
+import dev.bascule.source.SourceEntry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds a {@link Catalog} from ordered sources and an optional manifest. Collects every problem instead of
+ * stopping at the first, so a user fixes all of them in one go.
+ */
+public final class CatalogLoader {
+
+    private final Stage stage;
+    private final List<MigrationSource> sources;
+    private final Optional<Manifest> manifest;
+
+    /** A loader for the single versioned stage of an environment without stages. */
+    public CatalogLoader(List<MigrationSource> sources, Optional<Manifest> manifest) {
+        this(Stage.single(sources.stream().map(MigrationSource::location).toList(), java.util.Set.of(), Optional.empty()),
+                sources, manifest);
+    }
+
+    public CatalogLoader(Stage stage, List<MigrationSource> sources, Optional<Manifest> manifest) {
+        this.stage = stage;
+        this.sources = List.copyOf(sources);
+        this.manifest = manifest;
+    }
+
+    private record Located(MigrationFileName file, MigrationSource source) {
+    }
+
+    public Catalog load() {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Located> firstSeen = new LinkedHashMap<>();
+        Map<String, MigrationSource> downs = new HashMap<>();
+        List<Catalog.FoundFile> shadowed = new ArrayList<>();
+        for (MigrationSource source : sources) {
+            List<SourceEntry> entries;
+            try {
+                entries = source.list();
+            } catch (IOException e) {
+                problems.add(Problem.of(source.location(), "cannot list migration path: " + describe(e)));
+                continue;
+            }
+            for (SourceEntry entry : entries) {
+                MigrationFileName.Result parsed = MigrationFileName.parse(entry.name());
+                if (parsed.value().isEmpty()) {
+                    if (manifest.isEmpty() && entry.name().endsWith(".up.sql")) {
+                        problems.add(Problem.of(source.location() + entry.name(), "not a migration file name: " + parsed.error()));
+                    }
+                    continue;
+                }
+                MigrationFileName file = parsed.value().get();
+                if (file.direction() == MigrationFileName.Direction.DOWN) {
+                    downs.putIfAbsent(entry.name(), source);
+                } else if (firstSeen.containsKey(entry.name())) {
+                    shadowed.add(new Catalog.FoundFile(file, source.location()));
+                } else {
+                    firstSeen.put(entry.name(), new Located(file, source));
+                }
+            }
+        }
+
+        List<Located> selected = new ArrayList<>();
+        Map<String, Integer> manifestLines = new HashMap<>();
+        List<Catalog.FoundFile> unlisted = new ArrayList<>();
+        if (manifest.isPresent()) {
+            Manifest m = manifest.get();
+            problems.addAll(m.problems());
+            Set<Integer> bad = m.problems().stream().map(Problem::line).collect(Collectors.toSet());
+            for (Manifest.Entry entry : m.entries()) {
+                if (bad.contains(entry.line()) || manifestLines.containsKey(entry.fileName())) {
+                    continue;
+                }
+                Located found = firstSeen.get(entry.fileName());
+                if (found == null) {
+                    problems.add(new Problem(m.location(), entry.line(), entry.fileName() + " is listed but is in none of the paths ("
+                            + sources.stream().map(MigrationSource::location).collect(Collectors.joining(", "))
+                            + "): add the file or remove the line"));
+                    continue;
+                }
+                manifestLines.put(entry.fileName(), entry.line());
+                selected.add(found);
+            }
+            firstSeen.forEach((name, located) -> {
+                if (!manifestLines.containsKey(name)) {
+                    unlisted.add(new Catalog.FoundFile(located.file(), located.source().location()));
+                }
+            });
+        } else {
+            selected.addAll(firstSeen.values());
+        }
+
+        Map<Version, Located> byVersion = new HashMap<>();
+        // Repeatable files are tracked by name, so two of them may share a version (the timestamp of their names).
+        for (Located located : stage.repeatable() ? List.<Located>of() : selected) {
+            Located other = byVersion.putIfAbsent(located.file().version(), located);
+            if (other != null) {
+                String where = manifest.map(Manifest::location).orElse(located.source().location());
+                int line = manifestLines.getOrDefault(located.file().fileName(), 0);
+                problems.add(new Problem(where, line, located.file().fileName() + " has version " + located.file().version()
+                        + ", like " + other.file().fileName() + ": every migration needs its own version; rename one of them"));
+            }
+        }
+
+        List<Migration> migrations = new ArrayList<>();
+        for (Located located : selected) {
+            readMigration(stage, located, manifestLines.getOrDefault(located.file().fileName(), 0), downs, problems)
+                    .ifPresent(migrations::add);
+        }
+        // Versioned files run in version order; repeatable ones in manifest line order (file name without one).
+        migrations.sort(!stage.repeatable() ? Comparator.comparing(Migration::version)
+                : manifest.isPresent() ? Comparator.comparingInt(Migration::manifestLine) : Comparator.comparing(Migration::fileName));
+        unlisted.sort(Comparator.comparing(f -> f.file().version()));
+        return new Catalog(migrations, unlisted, shadowed, problems, manifest);
+    }
+
+    private static Optional<Migration> readMigration(Stage stage, Located located, int manifestLine, Map<String, MigrationSource> downs,
+                                                     List<Problem> problems) {
+        MigrationSource source = located.source();
+        String fileName = located.file().fileName();
+        String where = source.location() + (source.location().endsWith("/") ? "" : "/") + fileName;
+        byte[] bytes;
+        try (InputStream in = source.open(fileName)) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            problems.add(Problem.of(where, "cannot read: " + describe(e) + ": check the file's permissions"));
+            return Optional.empty();
+        }
+        String text;
+        try {
+            text = ScriptText.decodeUtf8(bytes);
+        } catch (ScriptText.InvalidUtf8 e) {
+            problems.add(new Problem(where, e.line(), e.getMessage()));
+            return Optional.empty();
+        }
+        String downName = fileName.replaceFirst("\\.up\\.(sql|fizz)$", ".down.$1");
+        Optional<String> down = downs.containsKey(downName) ? Optional.of(downName) : Optional.empty();
+        MigrationKind kind = stage.repeatable() ? MigrationKind.REPEATABLE
+                : source.secret() ? MigrationKind.SECURE : MigrationKind.SCHEMA;
+        return Optional.of(new Migration(located.file(), kind, source.location(), source.secret(), text,
+                ScriptText.sha256(bytes), manifestLine, down, stage));
+    }
+
+    static String describe(IOException e) {
+        String message = e.getMessage();
+        String type = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        return message == null ? type : type + ": " + message;
+    }
+}

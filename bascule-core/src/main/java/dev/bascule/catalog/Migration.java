@@ -1,0 +1,58 @@
+package dev.bascule.catalog;
+
+import java.util.Optional;
+
+/**
+ * A migration the catalog resolved: its name parts, where it was found, its text and checksum.
+ *
+ * @param file         the parsed file name of the up migration
+ * @param kind         schema or secure (from the source), more kinds later
+ * @param location     the path (source location) the file was taken from; the first path wins
+ * @param secret       whether the text must never be shown (it came from a secret location)
+ * @param text         the decoded UTF-8 text
+ * @param checksum     SHA-256 of the file's bytes, lower-case hex
+ * @param manifestLine the manifest line listing it, or 0 without a manifest
+ * @param down         the matching {@code .down.sql} beside it, if any
+ * @param stage        the migration set it belongs to (versioned or repeatable)
+ */
+public record Migration(MigrationFileName file, MigrationKind kind, String location, boolean secret, String text,
+                        String checksum, int manifestLine, Optional<String> down, Stage stage) {
+
+    /** Repeatable files are tracked by stage and file name, never by version. */
+    public boolean repeatable() {
+        return stage.repeatable();
+    }
+
+    public Version version() {
+        return file.version();
+    }
+
+    public String name() {
+        return file.name();
+    }
+
+    public String fileName() {
+        return file.fileName();
+    }
+
+    /**
+     * Where the file is, as a user would type it: a filesystem path for local files, else location + name.
+     * Used as the {@code FILE} of {@code FILE:LINE: message}.
+     */
+    public String path() {
+        return pathOf(location, fileName());
+    }
+
+    public static String pathOf(String location, String fileName) {
+        if (location.startsWith("file:")) {
+            return java.nio.file.Path.of(java.net.URI.create(location)).resolve(fileName).toString();
+        }
+        return location + (location.endsWith("/") ? "" : "/") + fileName;
+    }
+
+    @Override
+    public String toString() {
+        // Never the text: secure migrations must not leak through a stray toString().
+        return fileName() + " (" + location + ")";
+    }
+}

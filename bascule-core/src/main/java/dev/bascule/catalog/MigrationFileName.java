@@ -1,0 +1,67 @@
+package dev.bascule.catalog;
+
+import java.util.Optional;
+
+/**
+ * The parts of a migration file name {@code <version>_<name>.<direction>.<format>}, for example
+ * {@code 20240105120000_add_status_to_moves.up.sql}. Existing names are taken as they are (real trees hold
+ * {@code add-office-users-#162792520} or {@code B-22706_tbl_x}); only {@code gen migration} insists on snake case.
+ */
+public record MigrationFileName(String fileName, Version version, String name, Direction direction, Format format) {
+
+    public enum Direction { UP, DOWN }
+
+    /** {@code .sql} is plain PostgreSQL; {@code .fizz} is Pop's migration DSL (translated before running). */
+    public enum Format { SQL, FIZZ }
+
+    /** Parses a file name, or explains why it is not a migration file name. */
+    public static Result parse(String fileName) {
+        String rest;
+        Format format;
+        if (fileName.endsWith(".sql")) {
+            format = Format.SQL;
+            rest = fileName.substring(0, fileName.length() - 4);
+        } else if (fileName.endsWith(".fizz")) {
+            format = Format.FIZZ;
+            rest = fileName.substring(0, fileName.length() - 5);
+        } else {
+            return Result.error("a migration file name ends in .up.sql or .down.sql");
+        }
+        Direction direction;
+        if (rest.endsWith(".up")) {
+            direction = Direction.UP;
+        } else if (rest.endsWith(".down")) {
+            direction = Direction.DOWN;
+        } else {
+            return Result.error("a migration file name ends in .up.sql or .down.sql");
+        }
+        rest = rest.substring(0, rest.lastIndexOf('.'));
+        int underscore = rest.indexOf('_');
+        if (underscore <= 0) {
+            return Result.error("a migration file name starts with a numeric version and '_', as in 20240105120000_add_status.up.sql");
+        }
+        String digits = rest.substring(0, underscore);
+        String name = rest.substring(underscore + 1);
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Result.error("'" + digits + "' is not a version: a migration file name starts with a numeric version and '_',"
+                    + " as in 20240105120000_add_status.up.sql");
+        }
+        if (digits.length() > Version.MAX_DIGITS) {
+            return Result.error("version '" + digits + "' has " + digits.length() + " digits; at most " + Version.MAX_DIGITS + " are allowed");
+        }
+        if (digits.chars().allMatch(c -> c == '0')) {
+            return Result.error("version must be a positive integer, not " + digits);
+        }
+        if (name.isBlank()) {
+            return Result.error("the name after '" + digits + "_' is empty");
+        }
+        return new Result(Optional.of(new MigrationFileName(fileName, Version.parse(digits), name, direction, format)), null);
+    }
+
+    /** Either a parsed name or the reason it does not parse. */
+    public record Result(Optional<MigrationFileName> value, String error) {
+        static Result error(String why) {
+            return new Result(Optional.empty(), why);
+        }
+    }
+}

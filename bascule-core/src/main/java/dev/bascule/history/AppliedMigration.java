@@ -1,0 +1,18 @@
+package dev.bascule.history;
+
+import dev.bascule.catalog.Version;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One row of the history table.
+ *
+ * @param version null for a repeatable file (tracked by stage and script, the file name)
+ * @param success false for a no-transaction migration that failed or was interrupted: it blocks further runs
+ *                until {@code bascule repair}
+ * @param stage   the stage that ran it; null in rows written before stages existed
+ */
+public record AppliedMigration(long id, Version version, String name, String kind, String script, String checksum,
+                               OffsetDateTime appliedAt, String appliedBy, long executionMs, boolean success,
+                               String stage) {
+}

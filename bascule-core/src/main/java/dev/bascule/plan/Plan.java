@@ -1,0 +1,24 @@
+package dev.bascule.plan;
+
+import dev.bascule.catalog.Migration;
+import dev.bascule.catalog.Problem;
+
+import java.util.List;
+
+/**
+ * Catalog + history, compared: every entry with its state, the migrations to run now (in version order, up to
+ * the target), the problems that forbid running, and warnings that do not.
+ */
+public record Plan(List<PlanEntry> entries, List<Migration> toApply, List<Problem> problems, List<Problem> warnings) {
+
+    public Plan {
+        entries = List.copyOf(entries);
+        toApply = List.copyOf(toApply);
+        problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean valid() {
+        return problems.isEmpty();
+    }
+}

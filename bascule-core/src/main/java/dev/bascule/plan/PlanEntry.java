@@ -1,0 +1,26 @@
+package dev.bascule.plan;
+
+import dev.bascule.catalog.Migration;
+import dev.bascule.catalog.Version;
+import dev.bascule.history.AppliedMigration;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * One line of {@code bascule status}: a migration, its state, and what history says about it.
+ *
+ * @param version the version in the file name (a repeatable file's too, though it is tracked by name)
+ * @param stage   the stage the file belongs to (or, for a missing file, the stage recorded in history; may be empty)
+ */
+public record PlanEntry(Version version, String name, String kind, MigrationState state, String location,
+                        Optional<Migration> migration, Optional<AppliedMigration> applied, String stage) {
+
+    public Optional<OffsetDateTime> appliedAt() {
+        return applied.map(AppliedMigration::appliedAt);
+    }
+
+    public Optional<Long> executionMs() {
+        return applied.map(AppliedMigration::executionMs);
+    }
+}

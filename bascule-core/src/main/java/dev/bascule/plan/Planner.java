@@ -1,0 +1,166 @@
+package dev.bascule.plan;
+
+import dev.bascule.catalog.Catalog;
+import dev.bascule.catalog.Migration;
+import dev.bascule.catalog.Problem;
+import dev.bascule.catalog.Stage;
+import dev.bascule.catalog.Version;
+import dev.bascule.history.AppliedMigration;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compares a catalog with the history table. Pure: no I/O, so it is cheap to test and to run twice. Versioned
+ * files are matched to history by version; repeatable files by stage and file name, against their latest row.
+ */
+public final class Planner {
+
+    /**
+     * @param dev    in a dev environment a changed applied migration is a warning, not an error
+     * @param target run nothing above this version (empty: everything); repeatable files compare their file
+     *               name's version too, so a run up to a target never runs DDL written after it
+     */
+    public record Options(boolean dev, Optional<Version> target) {
+        public static final Options DEFAULT = new Options(false, Optional.empty());
+    }
+
+    private Planner() {
+    }
+
+    public static Plan plan(Catalog catalog, List<AppliedMigration> history, Options options) {
+        List<Problem> problems = new ArrayList<>(catalog.problems());
+        List<Problem> warnings = new ArrayList<>();
+        Map<Version, AppliedMigration> byVersion = new HashMap<>();
+        Map<String, AppliedMigration> lastRepeatable = new LinkedHashMap<>();
+        for (AppliedMigration row : history) {
+            if (row.version() != null) {
+                byVersion.put(row.version(), row);
+            } else {
+                lastRepeatable.put(repeatableKey(row.stage(), row.script()), row); // rows come by id: the last wins
+            }
+        }
+        Map<String, Integer> stageOrder = new HashMap<>();
+        Map<PlanEntry, Integer> position = new IdentityHashMap<>();
+        List<PlanEntry> entries = new ArrayList<>();
+        List<Migration> toApply = new ArrayList<>();
+        for (Migration m : catalog.migrations()) {
+            stageOrder.putIfAbsent(m.stage().name(), m.stage().order());
+            boolean inTarget = options.target().map(t -> m.version().compareTo(t) <= 0).orElse(true);
+            AppliedMigration row = m.repeatable() ? lastRepeatable.remove(repeatableKey(m.stage().name(), m.fileName()))
+                    : byVersion.remove(m.version());
+            MigrationState state = m.repeatable() ? repeatableState(m, row, problems) : versionedState(m, row, options, problems, warnings);
+            boolean run = state == MigrationState.PENDING || state == MigrationState.OUTDATED
+                    || (state == MigrationState.APPLIED && m.repeatable() && m.stage().rerun() == Stage.Rerun.ALWAYS);
+            if (run && inTarget) {
+                toApply.add(m);
+            }
+            PlanEntry entry = new PlanEntry(m.version(), m.name(), m.kind().label(), state, m.location(), Optional.of(m),
+                    Optional.ofNullable(row), m.stage().name());
+            position.put(entry, entries.size());
+            entries.add(entry);
+        }
+        for (AppliedMigration row : byVersion.values()) {
+            MigrationState state = row.success() ? MigrationState.MISSING : MigrationState.FAILED;
+            entries.add(new PlanEntry(row.version(), row.name(), row.kind(), state, "", Optional.empty(), Optional.of(row),
+                    stageName(row)));
+            problems.add(Problem.of(row.script(), state == MigrationState.FAILED
+                    ? "failed on " + row.appliedAt() + " and is no longer in the paths or manifest: run 'bascule repair'"
+                    : "was applied on " + row.appliedAt() + " but is no longer in the paths or manifest: restore the file"
+                    + " (and its manifest line); applied migrations are never removed"));
+        }
+        for (AppliedMigration row : lastRepeatable.values()) {
+            entries.add(new PlanEntry(fileVersion(row), row.name(), row.kind(), MigrationState.MISSING, "", Optional.empty(),
+                    Optional.of(row), stageName(row)));
+            warnings.add(Problem.of(row.script(), "ran as a repeatable file of stage " + stageName(row) + " (last on "
+                    + row.appliedAt() + ") but is no longer listed, so it will not run again; what it created stays"
+                    + " in the database until a migration drops it"));
+        }
+        for (Catalog.FoundFile file : catalog.unlisted()) {
+            AppliedMigration row = byVersion.get(file.file().version());
+            entries.add(new PlanEntry(file.file().version(), file.file().name(), "", MigrationState.UNLISTED,
+                    file.location(), Optional.empty(), Optional.ofNullable(row), ""));
+        }
+        entries.sort(Comparator.<PlanEntry>comparingInt(e -> stageOrder.getOrDefault(e.stage(), 0))
+                .thenComparing((a, b) -> inStageOrder(a, b, position))
+                .thenComparing(e -> e.state().ordinal()));
+        return new Plan(entries, toApply, problems, warnings);
+    }
+
+    /** Versioned entries by version; repeatable files in run (manifest line) order, missing ones after them. */
+    private static int inStageOrder(PlanEntry a, PlanEntry b, Map<PlanEntry, Integer> position) {
+        boolean repeatable = a.migration().map(Migration::repeatable).orElse(false)
+                || b.migration().map(Migration::repeatable).orElse(false);
+        if (!repeatable) {
+            return a.version().compareTo(b.version());
+        }
+        return Integer.compare(position.getOrDefault(a, Integer.MAX_VALUE), position.getOrDefault(b, Integer.MAX_VALUE));
+    }
+
+    private static MigrationState versionedState(Migration m, AppliedMigration row, Options options, List<Problem> problems,
+                                                 List<Problem> warnings) {
+        String where = location(m);
+        if (row == null) {
+            return MigrationState.PENDING;
+        }
+        if (!row.success()) {
+            problems.add(Problem.of(where, "failed on " + row.appliedAt() + " while running without a transaction, so it may be"
+                    + " partly applied: check the database, finish or undo it by hand, then run 'bascule repair'"));
+            return MigrationState.FAILED;
+        }
+        if (row.checksum() != null && !row.checksum().equals(m.checksum())) {
+            Problem changed = Problem.of(where, "changed after it was applied on " + row.appliedAt()
+                    + " (checksum " + shortSum(row.checksum()) + " recorded, " + shortSum(m.checksum()) + " now): "
+                    + "migrations run once and only once: write a new migration"
+                    + (options.dev() ? " (in dev: 'bascule repair' accepts the new checksum, 'bascule reset' re-runs it)" : ""));
+            (options.dev() ? warnings : problems).add(changed);
+            return MigrationState.CHANGED;
+        }
+        return MigrationState.APPLIED;
+    }
+
+    private static MigrationState repeatableState(Migration m, AppliedMigration row, List<Problem> problems) {
+        if (row == null) {
+            return MigrationState.PENDING;
+        }
+        if (!row.success()) {
+            problems.add(Problem.of(location(m), "failed on " + row.appliedAt() + " while running without a transaction, so"
+                    + " it may be partly applied: check the database, then run 'bascule repair' (it runs again afterwards)"));
+            return MigrationState.FAILED;
+        }
+        return m.checksum().equals(row.checksum()) ? MigrationState.APPLIED : MigrationState.OUTDATED;
+    }
+
+    private static String repeatableKey(String stage, String script) {
+        return (stage == null ? Stage.DEFAULT_NAME : stage) + "\u0000" + script;
+    }
+
+    private static String stageName(AppliedMigration row) {
+        return row.stage() == null ? "" : row.stage();
+    }
+
+    /** A repeatable row has no version; status shows the one in its file name (or 0 when it has none). */
+    private static Version fileVersion(AppliedMigration row) {
+        String script = row.script();
+        int underscore = script.indexOf('_');
+        try {
+            return Version.parse(underscore > 0 ? script.substring(0, underscore) : script);
+        } catch (IllegalArgumentException e) {
+            return new Version(java.math.BigInteger.ONE);
+        }
+    }
+
+    private static String location(Migration m) {
+        return m.location() + (m.location().endsWith("/") ? "" : "/") + m.fileName();
+    }
+
+    private static String shortSum(String sum) {
+        return sum.length() > 12 ? sum.substring(0, 12) : sum;
+    }
+}

@@ -1,0 +1,234 @@
+package dev.bascule.run;
+
+import dev.bascule.catalog.Catalog;
+import dev.bascule.catalog.Migration;
+import dev.bascule.catalog.Problem;
+import dev.bascule.catalog.Version;
+import dev.bascule.db.Database;
+import dev.bascule.error.BasculeException;
+import dev.bascule.history.AdvisoryLock;
+import dev.bascule.history.HistoryTable;
+import dev.bascule.plan.MigrationState;
+import dev.bascule.plan.Plan;
+import dev.bascule.plan.PlanEntry;
+import dev.bascule.plan.Planner;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Executes plans against one database. A run uses a single connection: it holds the session-level advisory lock
+ * and runs every migration, so {@code CREATE INDEX CONCURRENTLY} never waits on a transaction of our own.
+ */
+public final class Migrator {
+
+    /**
+     * @param lockWait         how long to wait for another runner's advisory lock
+     * @param lockTimeout      PostgreSQL {@code lock_timeout} for migration statements (zero: not set)
+     * @param statementTimeout PostgreSQL {@code statement_timeout} for migration statements (zero: not set)
+     * @param adoptPop         on the first run (no history table yet), import Pop's {@code schema_migration} first
+     */
+    public record Settings(HistoryTable history, Duration lockWait, Duration lockTimeout, Duration statementTimeout,
+                           boolean dev, Optional<Version> target, boolean adoptPop) {
+
+        public Settings(HistoryTable history, Duration lockWait, Duration lockTimeout, Duration statementTimeout,
+                        boolean dev, Optional<Version> target) {
+            this(history, lockWait, lockTimeout, statementTimeout, dev, target, false);
+        }
+    }
+
+    static final String POP_RAW_HEADER = "-- POP RAW MIGRATION --";
+
+    private final Database database;
+    private final Settings settings;
+    private final MigrationListener listener;
+
+    public Migrator(Database database, Settings settings, MigrationListener listener) {
+        this.database = database;
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    private Planner.Options planOptions() {
+        return new Planner.Options(settings.dev(), settings.target());
+    }
+
+    /** Applies every pending migration up to the target, in version order; validates everything first. */
+    public MigrateResult migrate(Catalog catalog) {
+        failOnProblems(catalog.problems());
+        try (Connection connection = database.connect();
+             AdvisoryLock ignored = AdvisoryLock.acquire(connection, settings.history(), settings.lockWait(), listener::info)) {
+            boolean firstRun = !settings.history().exists(connection);
+            settings.history().ensureExists(connection);
+            if (firstRun && settings.adoptPop() && PopAdoption.popTable(connection).isPresent()) {
+                adoptPop(connection, catalog);
+            }
+            Plan plan = Planner.plan(catalog, settings.history().readAll(connection), planOptions());
+            plan.warnings().forEach(listener::warning);
+            List<Problem> problems = new ArrayList<>(plan.problems());
+            List<PreparedMigration> prepared = new ArrayList<>();
+            int serverVersion = serverVersionNum(connection);
+            for (Migration migration : plan.toApply()) {
+                PreparedMigration.prepare(migration, serverVersion, problems).ifPresent(prepared::add);
+            }
+            failOnProblems(problems);
+            warnOfPopRawHeaders(prepared);
+            if (prepared.isEmpty()) {
+                listener.info("nothing to migrate: the database is up to date");
+                return new MigrateResult(plan, List.of());
+            }
+            ScriptRunner runner = new ScriptRunner(connection, settings.history());
+            List<Migration> applied = new ArrayList<>();
+            for (PreparedMigration p : prepared) {
+                applySessionSettings(connection);
+                listener.starting(p.migration());
+                long ms = runner.apply(p);
+                applied.add(p.migration());
+                listener.applied(p.migration(), ms);
+            }
+            return new MigrateResult(plan, applied);
+        } catch (SQLException e) {
+            throw new BasculeException.MigrationFailed("database error outside a migration statement at " + database.describe()
+                    + ": " + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
+                    null, 0, e.getSQLState(), null);
+        }
+    }
+
+    /**
+     * Imports Pop's {@code schema_migration} into the history table (creating it), under the advisory lock.
+     * Idempotent: versions already recorded are counted, not inserted again.
+     */
+    public PopAdoption.Result adoptPop(Catalog catalog) {
+        failOnProblems(catalog.problems());
+        try (Connection connection = database.connect();
+             AdvisoryLock ignored = AdvisoryLock.acquire(connection, settings.history(), settings.lockWait(), listener::info)) {
+            settings.history().ensureExists(connection);
+            return adoptPop(connection, catalog);
+        } catch (SQLException e) {
+            throw new BasculeException.MigrationFailed("adopting Pop's history failed at " + database.describe() + ": "
+                    + e.getMessage() + ": nothing was recorded; fix the cause and run 'bascule adopt pop' again",
+                    null, 0, e.getSQLState(), null);
+        }
+    }
+
+    private PopAdoption.Result adoptPop(Connection connection, Catalog catalog) throws SQLException {
+        PopAdoption.Result result = new PopAdoption(settings.history()).adopt(connection, catalog);
+        result.unknown().forEach(listener::warning);
+        listener.info("adopted " + result.adopted().size() + " migration(s) from Pop's " + PopAdoption.POP_TABLE
+                + (result.alreadyRecorded() > 0 ? " (" + result.alreadyRecorded() + " already recorded)" : ""));
+        return result;
+    }
+
+    /** Pop's raw header changed how Pop split a file; Bascule splits every file the same way, so say it once. */
+    private void warnOfPopRawHeaders(List<PreparedMigration> prepared) {
+        List<Migration> marked = prepared.stream().map(PreparedMigration::migration)
+                .filter(m -> m.text().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                        .map(POP_RAW_HEADER::equals).orElse(false))
+                .toList();
+        if (!marked.isEmpty()) {
+            listener.warning(new Problem(marked.get(0).path(), 1, "Pop raw migration header ignored: Bascule splits these"
+                    + " files like any other (" + marked.size() + " file(s) in this run carry it; the header can stay)"));
+        }
+    }
+
+    /** The plan as it stands: reads history without locking or creating anything. */
+    public Plan status(Catalog catalog) {
+        try (Connection connection = database.connect()) {
+            return Planner.plan(catalog, settings.history().readAll(connection), planOptions());
+        } catch (SQLException e) {
+            throw new BasculeException.Configuration("cannot read migration history from " + database.describe() + ": "
+                    + e.getMessage(), null);
+        }
+    }
+
+    /** Every problem that would stop {@code migrate}, including syntax and transaction checks of pending files. */
+    public Plan validate(Catalog catalog) {
+        Plan plan = status(catalog);
+        List<Problem> problems = new ArrayList<>(plan.problems());
+        try (Connection connection = database.connect()) {
+            int serverVersion = serverVersionNum(connection);
+            for (Migration migration : plan.toApply()) {
+                PreparedMigration.prepare(migration, serverVersion, problems);
+            }
+        } catch (SQLException e) {
+            throw new BasculeException.Configuration("cannot query " + database.describe() + ": " + e.getMessage(), null);
+        }
+        failOnProblems(problems);
+        return plan;
+    }
+
+    /**
+     * Removes the history rows of failed no-transaction migrations (so they run again) and records the current
+     * checksum of changed ones. Returns one line per change made.
+     */
+    public List<String> repair(Catalog catalog) {
+        List<String> done = new ArrayList<>();
+        try (Connection connection = database.connect();
+             AdvisoryLock ignored = AdvisoryLock.acquire(connection, settings.history(), settings.lockWait(), listener::info)) {
+            settings.history().ensureExists(connection);
+            Plan plan = Planner.plan(catalog, settings.history().readAll(connection), planOptions());
+            int removed = settings.history().deleteFailed(connection);
+            if (removed > 0) {
+                done.add("removed " + removed + " failed migration row(s); they will run again on the next migrate");
+            }
+            for (PlanEntry entry : plan.entries()) {
+                if (entry.state() == MigrationState.CHANGED && entry.migration().isPresent()) {
+                    Migration m = entry.migration().get();
+                    settings.history().updateChecksum(connection, m.version(), m.checksum());
+                    done.add("recorded the new checksum of " + m.fileName() + " (it will not run again)");
+                }
+            }
+            return done;
+        } catch (SQLException e) {
+            throw new BasculeException.MigrationFailed("repair failed at " + database.describe() + ": " + e.getMessage(),
+                    null, 0, e.getSQLState(), null);
+        }
+    }
+
+    /** Drops and re-creates the given schemas (with everything in them, history included), under the lock. */
+    public void dropSchemas(List<String> schemas) {
+        try (Connection connection = database.connect();
+             AdvisoryLock ignored = AdvisoryLock.acquire(connection, settings.history(), settings.lockWait(), listener::info);
+             java.sql.Statement st = connection.createStatement()) {
+            for (String schema : schemas) {
+                String quoted = "\"" + schema.replace("\"", "\"\"") + "\"";
+                st.execute("DROP SCHEMA IF EXISTS " + quoted + " CASCADE");
+                st.execute("CREATE SCHEMA " + quoted);
+                listener.info("dropped and re-created schema " + schema);
+            }
+            if (!schemas.contains(settings.history().schema())) {
+                st.execute("DROP TABLE IF EXISTS " + settings.history().qualifiedName());
+            }
+        } catch (SQLException e) {
+            throw new BasculeException.MigrationFailed("reset failed at " + database.describe() + ": " + e.getMessage(),
+                    null, 0, e.getSQLState(), null);
+        }
+    }
+
+    private void applySessionSettings(Connection connection) throws SQLException {
+        // Each migration starts from a clean session: what the previous one SET (search_path, role, ...) must not leak.
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute("RESET ALL");
+            st.execute("SET lock_timeout = " + settings.lockTimeout().toMillis());
+            st.execute("SET statement_timeout = " + settings.statementTimeout().toMillis());
+        }
+    }
+
+    private static int serverVersionNum(Connection connection) throws SQLException {
+        try (java.sql.Statement st = connection.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SHOW server_version_num")) {
+            rs.next();
+            return Integer.parseInt(rs.getString(1));
+        }
+    }
+
+    private static void failOnProblems(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new BasculeException.ValidationFailed(problems);
+        }
+    }
+}
