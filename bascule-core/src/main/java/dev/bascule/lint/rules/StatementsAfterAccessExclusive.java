@@ -56,8 +56,8 @@ public final class StatementsAfterAccessExclusive implements Rule {
             if (lockedTable != null && !reported) {
                 out.report(i, null, "runs while the ACCESS EXCLUSIVE lock on " + lockedTable + " taken at line "
                                 + lockedLine + " is still held, blocking its reads and writes for longer",
-                        "-- end the transaction right after the statement at line " + lockedLine + ":\nCOMMIT;\n"
-                                + "BEGIN;\n" + m.statement(i).sql(), lockedTable);
+                        "-- run this before the statement at line " + lockedLine + ", or in a migration of its "
+                                + "own:\n" + m.statement(i).sql(), lockedTable);
                 reported = true;
             }
             QName table = tableLocked(m, i);
