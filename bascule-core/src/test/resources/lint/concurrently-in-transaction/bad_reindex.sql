@@ -1,3 +1,4 @@
+-- bascule:no-transaction
 begin;
 ALTER TABLE users ADD COLUMN nickname text;
 REINDEX INDEX CONCURRENTLY users_email_idx; -- expect

@@ -1,3 +1,4 @@
+-- bascule:no-transaction
 CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
 BEGIN;
 ALTER TABLE users ADD COLUMN nickname text;

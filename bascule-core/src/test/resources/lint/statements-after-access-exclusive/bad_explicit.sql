@@ -1,4 +1,4 @@
-CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
+-- bascule:no-transaction
 BEGIN;
 LOCK TABLE orders IN ACCESS EXCLUSIVE MODE;
 DELETE FROM orders WHERE total < 0; -- expect

@@ -10,8 +10,8 @@ import java.util.Map;
  *                              which case every table not created earlier in the same file counts as existing
  * @param columnTypes           {@code table.column} to the type as {@code format_type} prints it, or {@code null}
  * @param runnerSetsLockTimeout the runner sets {@code lock_timeout} itself, so files need not
- * @param runnerWrapsFile       the runner runs each file in one transaction (unless it holds statements that
- *                              cannot run in one, such as CREATE INDEX CONCURRENTLY)
+ * @param runnerWrapsFile       the runner runs each file in one transaction unless its header holds
+ *                              {@code -- bascule:no-transaction} (Bascule's runner does)
  * @param reversibilityRequired the environment requires a down migration for every up migration
  * @param hasDownMigration      a down migration exists for this file
  * @param dataMigration         the file is a data migration; {@code null} to infer it from its statements

@@ -36,16 +36,16 @@ public final class MigrationFile {
         this.context = context;
         this.transaction = new int[statements.size()];
         this.locks = new LockMode[statements.size()];
-        boolean noTransactionStatement = false;
         for (int i = 0; i < statements.size(); i++) {
             Ddl ddl = statements.get(i).ddl();
             locks[i] = StatementLocks.of(ddl);
             if (ddl instanceof Ddl.CreateTable t) {
                 createdAt.putIfAbsent(t.table().key(), i);
             }
-            noTransactionStatement |= cannotRunInTransaction(ddl);
         }
-        this.wrapped = context.runnerWrapsFile() && !noTransactionStatement && !declaresNoTransaction();
+        // Like the runner (PreparedMigration): one transaction per file unless the header says otherwise; a
+        // CONCURRENTLY statement does not change that, it makes the migration fail (concurrently-in-transaction).
+        this.wrapped = context.runnerWrapsFile() && !declaresNoTransaction();
         assignTransactions(wrapped);
         this.dataMigration = context.dataMigration() != null ? context.dataMigration() : inferDataMigration();
     }
@@ -53,7 +53,7 @@ public final class MigrationFile {
     /** The script engine's header directive {@code -- bascule:no-transaction} makes the runner skip the wrap. */
     private boolean declaresNoTransaction() {
         return !statements.isEmpty() && statements.get(0).leadingComments().stream()
-                .anyMatch(c -> c.text().contains("bascule:no-transaction"));
+                .anyMatch(c -> c.text().strip().matches("--\\s*bascule:no-transaction\\b.*"));
     }
 
     private void assignTransactions(boolean wrapped) {
@@ -75,7 +75,8 @@ public final class MigrationFile {
         }
     }
 
-    static boolean cannotRunInTransaction(Ddl ddl) {
+    /** Statements PostgreSQL refuses inside a transaction block. */
+    public static boolean cannotRunInTransaction(Ddl ddl) {
         if (ddl instanceof Ddl.CreateIndex i) {
             return i.concurrently();
         } else if (ddl instanceof Ddl.DropIndex d) {

@@ -4,7 +4,11 @@ import dev.bascule.lint.MigrationFile;
 import dev.bascule.lint.Severity;
 import dev.bascule.lint.parse.Ddl;
 
-/** CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY or DETACH ... CONCURRENTLY inside BEGIN ... COMMIT. */
+/**
+ * CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, DETACH ... CONCURRENTLY or VACUUM inside a transaction:
+ * an explicit BEGIN ... COMMIT, or the transaction the runner wraps around a file without
+ * {@code -- bascule:no-transaction}.
+ */
 public final class ConcurrentlyInTransaction extends StatementRule {
 
     @Override
@@ -19,7 +23,8 @@ public final class ConcurrentlyInTransaction extends StatementRule {
 
     @Override
     public String summary() {
-        return "A CONCURRENTLY operation inside an explicit transaction block.";
+        return "A CONCURRENTLY operation (or VACUUM) inside a transaction: BEGIN ... COMMIT, or a migration "
+                + "without -- bascule:no-transaction.";
     }
 
     @Override
@@ -30,18 +35,18 @@ public final class ConcurrentlyInTransaction extends StatementRule {
 
     @Override
     public String fix() {
-        return "Move the statement out of BEGIN ... COMMIT, into a migration of its own; the runner then runs "
-                + "it without a transaction.";
+        return "Put the statement in a migration of its own whose header holds -- bascule:no-transaction (the "
+                + "runner then runs it in autocommit), outside any BEGIN ... COMMIT.";
     }
 
     @Override
     void check(MigrationFile m, int index, Ddl ddl, FindingSink out) {
-        boolean concurrently = (ddl instanceof Ddl.CreateIndex c && c.concurrently())
-                || (ddl instanceof Ddl.DropIndex d && d.concurrently())
-                || (ddl instanceof Ddl.Reindex r && r.concurrently());
-        if (concurrently && m.inExplicitTransaction(index)) {
-            out.report(index, null, "CONCURRENTLY cannot run inside BEGIN ... COMMIT; this migration will fail",
-                    "-- a migration file holding only:\n" + m.statement(index).sql(), null);
+        if (MigrationFile.cannotRunInTransaction(ddl) && m.transaction(index) >= 0) {
+            String where = m.inExplicitTransaction(index) ? "inside BEGIN ... COMMIT"
+                    : "inside the transaction the runner wraps around this file";
+            out.report(index, null, "cannot run " + where + "; this migration will fail",
+                    "-- bascule:no-transaction\n-- (header of a migration file holding only:)\n"
+                            + m.statement(index).sql(), null);
         }
     }
 }

@@ -1,4 +1,0 @@
-CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
-BEGIN;
-ALTER TABLE users ADD COLUMN nickname text;
-COMMIT;
