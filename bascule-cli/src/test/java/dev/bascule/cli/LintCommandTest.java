@@ -42,6 +42,7 @@ class LintCommandTest {
     @Test
     void cleanFileExitsZero() throws Exception {
         Path file = write("V1__ok.sql", """
+                -- bascule:no-transaction
                 SET lock_timeout = '5s';
                 CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
                 """);
@@ -98,6 +99,15 @@ class LintCommandTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("003_c.up.sql:1:1: error [require-down-migration]")
                 .doesNotContain("002_b.up.sql:1:1: error [require-down-migration]");
+    }
+
+    @Test
+    void concurrentIndexInAFileTheRunnerWrapsIsAnError() throws Exception {
+        Path file = write("V6__idx.sql", "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n");
+        Run run = lint(file.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("error [concurrently-in-transaction]")
+                .contains("-- bascule:no-transaction");
     }
 
     @Test
