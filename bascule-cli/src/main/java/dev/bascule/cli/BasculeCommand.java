@@ -21,7 +21,7 @@ import java.nio.file.Path;
         subcommands = {MigrateCommand.class, StatusCommand.class, ValidateCommand.class, RepairCommand.class,
                 ResetCommand.class, GenCommand.class, UpdateManifestCommand.class, DemoCommand.class,
                 AdoptCommand.class, InitCommand.class,
-                SecureCommand.class, ExecCommand.class, SplitCommand.class,
+                SecureCommand.class, ExecCommand.class, SplitCommand.class, LintCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a migration failed", "2:usage or configuration error, database unreachable or login refused",

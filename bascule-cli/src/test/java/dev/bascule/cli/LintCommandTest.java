@@ -1,0 +1,123 @@
+package dev.bascule.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code bascule lint}: exit statuses 0/1/2, formats, directories, reversibility. */
+class LintCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run lint(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new LintCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path write(String name, String sql) throws Exception {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql);
+        return file;
+    }
+
+    @Test
+    void cleanFileExitsZero() throws Exception {
+        Path file = write("V1__ok.sql", """
+                -- bascule:no-transaction
+                SET lock_timeout = '5s';
+                CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
+                """);
+        Run run = lint(file.toString());
+        assertThat(run.exit()).isEqualTo(0);
+        assertThat(run.out()).contains("1 file, 0 errors, 0 warnings");
+    }
+
+    @Test
+    void warningsAloneExitZeroAndErrorsExitOne() throws Exception {
+        Path warning = write("V2__warn.sql", "SET lock_timeout = '5s';\nALTER TABLE users ALTER COLUMN a DROP NOT NULL;\n");
+        assertThat(lint(warning.toString()).exit()).isEqualTo(0);
+        Path error = write("V3__index.sql", "CREATE INDEX users_email_idx ON users (email);\n");
+        Run run = lint(error.toString(), warning.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains(error + ":1:1: error [require-concurrent-index-creation]")
+                .contains("2 files, 1 error, ");
+    }
+
+    @Test
+    void usageErrorsExitTwoAndSayWhatToDo() throws Exception {
+        Path file = write("V4__x.sql", "SELECT 1;\n");
+        Run badFormat = lint("--format", "xml", file.toString());
+        assertThat(badFormat.exit()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("use text, json, sarif or github");
+        Run missing = lint(dir.resolve("nope.sql").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.sql: no such file or directory");
+        assertThat(lint().exit()).isEqualTo(2);
+        Run unknownRule = lint("--disable", "no-such-rule", file.toString());
+        assertThat(unknownRule.exit()).isEqualTo(2);
+        assertThat(unknownRule.err()).contains("no rule 'no-such-rule'");
+    }
+
+    @Test
+    void directoriesAreSearchedForSqlFilesAndJsonIsMachineReadable() throws Exception {
+        write("migrations/schema/001_a.up.sql", "ALTER TABLE users DROP COLUMN a;\n");
+        write("migrations/schema/001_a.down.sql", "DROP TABLE users;\n");
+        write("migrations/schema/notes.txt", "DROP TABLE users;\n");
+        Run run = lint("--format", "json", dir.resolve("migrations").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        JsonNode tree = new ObjectMapper().readTree(run.out());
+        assertThat(tree.get("files").asInt()).isEqualTo(1);
+        assertThat(tree.get("findings").findValuesAsText("ruleId")).contains("ban-drop-column")
+                .doesNotContain("ban-drop-table");
+    }
+
+    @Test
+    void requireDownLooksForTheDownFileBesideTheUpFile() throws Exception {
+        Path withDown = write("002_b.up.sql", "SET lock_timeout = '1s';\nALTER TABLE users ADD COLUMN b text;\n");
+        write("002_b.down.sql", "ALTER TABLE users DROP COLUMN b;\n");
+        Path withoutDown = write("003_c.up.sql", "SET lock_timeout = '1s';\nALTER TABLE users ADD COLUMN c text;\n");
+        Run run = lint("--require-down", "--disable", "require-comment", withDown.toString(), withoutDown.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("003_c.up.sql:1:1: error [require-down-migration]")
+                .doesNotContain("002_b.up.sql:1:1: error [require-down-migration]");
+    }
+
+    @Test
+    void concurrentIndexInAFileTheRunnerWrapsIsAnError() throws Exception {
+        Path file = write("V6__idx.sql", "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n");
+        Run run = lint(file.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("error [concurrently-in-transaction]")
+                .contains("-- bascule:no-transaction");
+    }
+
+    @Test
+    void githubAndSarifFormatsAreSelectable() throws Exception {
+        Path file = write("V5__x.sql", "CREATE INDEX i ON t (a);\n");
+        assertThat(lint("--format", "github", file.toString()).out())
+                .startsWith("::error file=").contains("title=bascule require-concurrent-index-creation::");
+        JsonNode sarif = new ObjectMapper().readTree(lint("--format", "sarif", file.toString()).out());
+        assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+        assertThat(sarif.get("runs").get(0).get("results").get(0).get("ruleId").asText())
+                .isEqualTo("require-concurrent-index-creation");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.bascule.lint.rules;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The rule catalogue, in documentation order: locks first, then data safety, conventions, bookkeeping. */
+public final class Rules {
+
+    private Rules() {
+    }
+
+    public static List<Rule> all() {
+        return List.of(
+                new RequireConcurrentIndexCreation(),
+                new RequireConcurrentIndexDeletion(),
+                new ConcurrentlyInTransaction(),
+                new AddingForeignKeyConstraint(),
+                new AddingCheckConstraint(),
+                new ValidateInSameTransaction(),
+                new SettingNotNull(),
+                new AddingNotNullableField(),
+                new AddingVolatileDefault(),
+                new AddingStoredGeneratedColumn(),
+                new AddingSerialColumn(),
+                new ChangingColumnType(),
+                new RenamingColumn(),
+                new RenamingTable(),
+                new BanDropColumn(),
+                new BanDropTable(),
+                new BanDropDatabase(),
+                new BanDropNotNull(),
+                new DisallowedUniqueConstraint(),
+                new AddingPrimaryKeyConstraint(),
+                new AddingExclusionConstraint(),
+                new PreferJsonb(),
+                new EnumAddValueUnordered(),
+                new BanVacuumFull(),
+                new BanCluster(),
+                new BanTruncateCascade(),
+                new RequireConcurrentDetachPartition(),
+                new RequireConcurrentReindex(),
+                new StatementsAfterAccessExclusive(),
+                new RequireLockTimeout(),
+                new TransactionNesting(),
+                new BanUncommittedTransaction(),
+                new BanDomainConstraint(),
+                new PreferTextField(),
+                new PreferTimestamptz(),
+                new PreferBigint(),
+                new PreferIdentity(),
+                new BanCharField(),
+                new RequireIdempotentDdl(),
+                new RequirePrimaryKey(),
+                new RequireComment(),
+                new BanUuidGenerationInInsert(),
+                new MixedSchemaAndData(),
+                new UnbatchedDataChange(),
+                new RequireDownMigration(),
+                new NotAnalysed());
+    }
+
+    public static Optional<Rule> byId(String id) {
+        return all().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,2 @@
+ALTER TABLE users ADD COLUMN full_name text;
+CREATE TABLE people (id uuid PRIMARY KEY, a text, b text, ab text GENERATED ALWAYS AS (a || b) STORED);

@@ -1,0 +1,2 @@
+CLUSTER users USING users_pkey; -- expect
+CLUSTER VERBOSE; -- expect

@@ -1,0 +1,1 @@
+ALTER TABLE users CLUSTER ON users_pkey;

@@ -1,0 +1,2 @@
+DROP TABLE issues; -- expect
+DROP TABLE IF EXISTS form1299s CASCADE; -- expect

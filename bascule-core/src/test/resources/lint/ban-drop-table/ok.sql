@@ -1,0 +1,3 @@
+CREATE TABLE scratch (id uuid PRIMARY KEY);
+DROP TABLE scratch;
+DROP VIEW IF EXISTS move_summaries;

@@ -1,0 +1,2 @@
+TRUNCATE users;
+TRUNCATE orders, order_lines RESTART IDENTITY;

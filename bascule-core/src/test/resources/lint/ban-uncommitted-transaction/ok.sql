@@ -1,0 +1,7 @@
+-- bascule:no-transaction
+BEGIN;
+ALTER TABLE users ADD COLUMN nickname text;
+COMMIT;
+START TRANSACTION;
+ALTER TABLE users ADD COLUMN bio text;
+ROLLBACK;

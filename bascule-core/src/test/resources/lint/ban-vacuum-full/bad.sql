@@ -1,0 +1,2 @@
+VACUUM FULL users; -- expect
+VACUUM (FULL, ANALYZE) orders; -- expect

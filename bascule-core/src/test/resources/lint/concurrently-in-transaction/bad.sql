@@ -1,0 +1,4 @@
+-- bascule:no-transaction
+BEGIN;
+CREATE INDEX CONCURRENTLY users_email_idx ON users (email); -- expect
+COMMIT;

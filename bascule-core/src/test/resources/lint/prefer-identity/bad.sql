@@ -1,0 +1,3 @@
+CREATE TABLE counters (
+    id bigserial PRIMARY KEY -- expect
+);

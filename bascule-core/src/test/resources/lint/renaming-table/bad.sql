@@ -1,0 +1,1 @@
+ALTER TABLE duty_stations RENAME TO duty_locations; -- expect

@@ -1,0 +1,2 @@
+DROP INDEX CONCURRENTLY users_email_idx;
+DROP INDEX CONCURRENTLY IF EXISTS orders_ref_idx;

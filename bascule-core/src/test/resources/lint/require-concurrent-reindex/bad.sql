@@ -1,0 +1,2 @@
+REINDEX INDEX users_email_idx; -- expect
+REINDEX (VERBOSE) TABLE orders; -- expect

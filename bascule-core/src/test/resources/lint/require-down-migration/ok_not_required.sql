@@ -1,0 +1,2 @@
+-- fixture: no-down
+ALTER TABLE users ADD COLUMN nickname text;

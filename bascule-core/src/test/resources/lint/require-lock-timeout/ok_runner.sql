@@ -1,0 +1,2 @@
+-- fixture: runner-lock-timeout
+ALTER TABLE users ADD COLUMN nickname text;

@@ -1,0 +1,2 @@
+ALTER TABLE users ALTER COLUMN email SET NOT NULL; -- expect
+ALTER TABLE moves ALTER status SET NOT NULL, ALTER COLUMN locator SET NOT NULL; -- expect

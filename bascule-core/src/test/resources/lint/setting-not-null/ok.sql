@@ -1,0 +1,3 @@
+ALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;
+CREATE TABLE pets (id uuid PRIMARY KEY, name text);
+ALTER TABLE pets ALTER COLUMN name SET NOT NULL;

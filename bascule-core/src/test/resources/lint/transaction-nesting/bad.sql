@@ -1,0 +1,3 @@
+BEGIN; -- expect
+ALTER TABLE users ADD COLUMN nickname text;
+COMMIT; -- expect

@@ -1,0 +1,4 @@
+-- bascule:no-transaction
+BEGIN;
+ALTER TABLE users ADD COLUMN nickname text;
+COMMIT;
