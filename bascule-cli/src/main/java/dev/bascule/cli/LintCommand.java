@@ -1,6 +1,11 @@
 package dev.bascule.cli;
 
+import dev.bascule.catalog.Migration;
+import dev.bascule.catalog.MigrationFileName;
+import dev.bascule.error.BasculeException;
+import dev.bascule.lint.DatabaseSnapshot;
 import dev.bascule.lint.LintConfig;
+import dev.bascule.lint.LintConfigReader;
 import dev.bascule.lint.LintContext;
 import dev.bascule.lint.LintResult;
 import dev.bascule.lint.Linter;
@@ -17,6 +22,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,8 +43,18 @@ public final class LintCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILES", description = "Migration files or directories to lint.")
+    @CommandLine.ParentCommand
+    BasculeCommand root;
+
+    @CommandLine.Mixin
+    TargetOptions target;
+
+    @Parameters(arity = "0..*", paramLabel = "FILES", description = "Migration files or directories to lint.")
     List<Path> files = new ArrayList<>();
+
+    @Option(names = "--pending", description = "Lint the migrations not yet applied to the environment (--env), knowing"
+            + " its tables, their sizes and column types.")
+    boolean pending;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json, sarif or github (default: ${DEFAULT-VALUE}).")
@@ -65,7 +83,17 @@ public final class LintCommand implements Callable<Integer> {
             err.println("bascule lint: --format: " + e.getMessage());
             return EXIT_USAGE;
         }
-        LintConfig config = LintConfig.defaults();
+        if (files.isEmpty() && !pending) {
+            err.println("bascule lint: name migration FILES (or folders), or --pending to lint what an environment has not applied yet");
+            return EXIT_USAGE;
+        }
+        LintConfig config;
+        try {
+            config = configuredRules();
+        } catch (BasculeException | IllegalArgumentException e) {
+            err.println("bascule lint: " + e.getMessage());
+            return EXIT_USAGE;
+        }
         for (String id : enable) {
             if (Rules.byId(id).isEmpty()) {
                 err.println("bascule lint: --enable: no rule '" + id + "'; see docs/rules/README.md for the ids");
@@ -80,29 +108,68 @@ public final class LintCommand implements Callable<Integer> {
             }
             config = config.withRule(id, new RuleConfig(null, false, List.of(), null));
         }
-        List<Path> sqlFiles;
-        try {
-            sqlFiles = expand(files);
-        } catch (IllegalArgumentException e) {
-            err.println("bascule lint: " + e.getMessage());
-            return EXIT_USAGE;
-        }
         Linter linter = Linter.standard();
-        LintContext base = LintContext.filesOnly(config).withRunnerLockTimeout(runnerSetsLockTimeout);
         List<LintResult> results;
-        try {
-            // Files are independent and the rules keep no state: lint them on all cores, report in order.
-            results = sqlFiles.parallelStream()
-                    .map(file -> linter.lint(file, base.withReversibility(requireDown, hasDownMigration(file))))
-                    .toList();
-        } catch (UncheckedIOException e) {
-            err.println("bascule lint: " + e.getMessage());
-            return EXIT_USAGE;
+        if (pending) {
+            results = lintPending(linter, config, err);
+        } else {
+            List<Path> sqlFiles;
+            try {
+                sqlFiles = expand(files.stream().map(f -> root.workingDir().resolve(f)).toList());
+            } catch (IllegalArgumentException e) {
+                err.println("bascule lint: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            LintContext base = LintContext.filesOnly(config).withRunnerLockTimeout(runnerSetsLockTimeout);
+            try {
+                // Files are independent and the rules keep no state: lint them on all cores, report in order.
+                results = sqlFiles.parallelStream()
+                        .map(file -> linter.lint(file, base.withReversibility(requireDown, hasDownMigration(file))))
+                        .toList();
+            } catch (UncheckedIOException e) {
+                err.println("bascule lint: " + e.getMessage());
+                return EXIT_USAGE;
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(reportFormat.render(results, linter.rules()));
         out.flush();
         return results.stream().anyMatch(LintResult::hasErrors) ? EXIT_ERRORS : EXIT_CLEAN;
+    }
+
+    /** The {@code lint:} section of bascule.yml when there is one, else the defaults. */
+    private LintConfig configuredRules() {
+        return Target.configFile(target, root.workingDir())
+                .map(file -> LintConfigReader.read(file.lint(), file.path().toString()))
+                .orElse(LintConfig.defaults());
+    }
+
+    /**
+     * The environment's pending migrations, linted with what its database knows: which tables exist (so an index
+     * on a table created in the same release is fine), their row estimates and column types. Secure migrations
+     * are not linted: findings quote their SQL.
+     */
+    private List<LintResult> lintPending(Linter linter, LintConfig config, PrintWriter err) {
+        try (Target t = Target.open(target, root.workingDir(), new ConsoleListener(spec.commandLine().getOut(), err), err)) {
+            List<Migration> migrations = t.bascule().status().toApply();
+            DatabaseSnapshot snapshot;
+            try (Connection connection = t.environment().database().orElseThrow().connect()) {
+                snapshot = DatabaseSnapshot.read(connection, Duration.ofSeconds(30));
+            } catch (SQLException e) {
+                throw new BasculeException.Configuration("lint --pending: cannot read the tables of "
+                        + t.environment().database().orElseThrow().describe() + ": " + e.getMessage());
+            }
+            LintContext base = snapshot.applyTo(LintContext.filesOnly(config))
+                    .withRunnerLockTimeout(runnerSetsLockTimeout || !t.environment().lockTimeout().isZero());
+            long secure = migrations.stream().filter(Migration::secret).count();
+            if (secure > 0) {
+                err.println("bascule lint: " + secure + " secure migration(s) not linted (their text is never shown)");
+            }
+            return migrations.stream()
+                    .filter(m -> !m.secret() && m.file().format() == MigrationFileName.Format.SQL)
+                    .map(m -> linter.lint(m.path(), m.text(), base.withReversibility(requireDown, m.down().isPresent())))
+                    .toList();
+        }
     }
 
     /** True when {@code X.up.sql} has an {@code X.down.sql} beside it; files not named {@code .up.sql} have none. */

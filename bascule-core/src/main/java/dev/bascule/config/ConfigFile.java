@@ -26,12 +26,13 @@ import java.util.regex.Pattern;
  * {@code bascule.yml}: named environments and the default one. String values may use {@code ${VAR}} (or
  * {@code ${VAR:-fallback}}) to take secrets from the process environment instead of the file.
  */
-public record ConfigFile(Path path, String defaultEnvironment, Map<String, EnvironmentConfig> environments) {
+public record ConfigFile(Path path, String defaultEnvironment, Map<String, EnvironmentConfig> environments,
+                         Map<String, Object> lint) {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     /** The shape of the file, bound by Jackson. */
-    record Raw(String defaultEnvironment, Map<String, EnvironmentConfig> environments) {
+    record Raw(String defaultEnvironment, Map<String, EnvironmentConfig> environments, Map<String, Object> lint) {
     }
 
     public static ConfigFile load(Path path, Function<String, String> env) {
@@ -45,7 +46,7 @@ public record ConfigFile(Path path, String defaultEnvironment, Map<String, Envir
             throw new BasculeException.Configuration(path + ": cannot read: " + e.getMessage());
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            return new ConfigFile(path, null, Map.of());
+            return new ConfigFile(path, null, Map.of(), Map.of());
         }
         substitute(tree, "", path, env);
         JsonMapper mapper = JsonMapper.builder()
@@ -59,7 +60,8 @@ public record ConfigFile(Path path, String defaultEnvironment, Map<String, Envir
                 throw new BasculeException.Configuration(path + ": default-environment '" + raw.defaultEnvironment()
                         + "' is not one of the environments " + environments.keySet());
             }
-            return new ConfigFile(path, raw.defaultEnvironment(), environments);
+            return new ConfigFile(path, raw.defaultEnvironment(), environments,
+                    raw.lint() == null ? Map.of() : raw.lint());
         } catch (UnrecognizedPropertyException e) {
             throw new BasculeException.Configuration(path + ": unknown key '" + e.getPropertyName() + "' at "
                     + pathOf(e) + "; known keys: " + e.getKnownPropertyIds());
