@@ -1,18 +1,23 @@
 package dev.bascule.lint.parse;
 
 import dev.bascule.sql.Lexer;
+import dev.bascule.sql.ScriptParser;
 import dev.bascule.sql.ScriptSyntaxError;
+import dev.bascule.sql.Statement;
 import dev.bascule.sql.Token;
 import dev.bascule.sql.TokenType;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Cuts a migration file into statements at top-level semicolons, over the script engine's tokens, and parses
- * each. Dollar-quoted bodies are single tokens, so semicolons inside functions and DO blocks never split; COPY
- * data and psql meta-commands are skipped. A file the lexer rejects (unterminated quote or comment) becomes a
- * single not-analysed statement at the place the lexer names.
+ * A migration file as the linter sees it: the statements the runner will send (cut by the script engine's
+ * {@link ScriptParser}, so linter and runner can never disagree on where a statement ends), each with its
+ * non-trivia tokens and the comment lines above it (where {@code -- bascule:ignore} lives), parsed into
+ * {@link Ddl}. A file the script engine rejects (unterminated quote, unknown meta-command) becomes a single
+ * not-analysed statement at the place it names.
  */
 public final class ScriptSplitter {
 
@@ -21,71 +26,53 @@ public final class ScriptSplitter {
 
     public static List<SqlStatement> split(String file, String text) {
         List<Token> all;
+        List<Statement> statements;
         try {
             all = Lexer.tokenize(file, text);
+            statements = ScriptParser.parse(file, text).statements();
         } catch (ScriptSyntaxError e) {
             Token at = new Token(TokenType.OTHER, "", 0, 0, e.line(), e.column());
             return List.of(new SqlStatement(file, "", List.of(at), List.of(),
                     new Ddl.NotAnalysed(at, "the file cannot be split into statements: " + e.detail())));
         }
-        List<SqlStatement> statements = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
-        List<Token> comments = new ArrayList<>();
-        int previousEndLine = 0;
-        // A SQL-standard routine body (CREATE FUNCTION ... BEGIN ATOMIC ... END) holds semicolons outside any
-        // quote; like psql, count BEGIN/CASE against END and split only at depth 0.
-        int atomicDepth = 0;
+        // Where each statement starts in the text: the offset of its first token, found by line and column.
+        Map<Long, Integer> offsetAt = new HashMap<>();
         for (Token t : all) {
-            if (t.type() == TokenType.WORD && isRoutine(current)) {
-                if (t.is("begin") || t.is("case")) {
-                    atomicDepth++;
-                } else if (t.is("end") && atomicDepth > 0) {
-                    atomicDepth--;
-                }
+            if (!t.isTrivia()) {
+                offsetAt.putIfAbsent(position(t.line(), t.column()), t.start());
             }
-            if (t.type() == TokenType.SEMICOLON && atomicDepth > 0) {
-                current.add(t);
-                continue;
+        }
+        List<SqlStatement> result = new ArrayList<>(statements.size());
+        int next = 0;
+        int previousEndLine = 0;
+        for (Statement statement : statements) {
+            Integer start = offsetAt.get(position(statement.line(), statement.column()));
+            if (start == null) {
+                continue; // cannot happen for a script both lexed and parsed without error; never guess a position
             }
-            switch (t.type()) {
-                case WHITESPACE, META_COMMAND, COPY_DATA -> {
-                }
-                case LINE_COMMENT, BLOCK_COMMENT -> {
-                    if (current.isEmpty() && t.line() > previousEndLine) {
+            int end = start + statement.sql().length();
+            List<Token> comments = new ArrayList<>();
+            List<Token> tokens = new ArrayList<>();
+            for (; next < all.size() && all.get(next).start() < end; next++) {
+                Token t = all.get(next);
+                if (t.start() < start) {
+                    if ((t.type() == TokenType.LINE_COMMENT || t.type() == TokenType.BLOCK_COMMENT) && t.line() > previousEndLine) {
                         comments.add(t);
                     }
+                } else if (!t.isTrivia()) {
+                    tokens.add(t);
                 }
-                case SEMICOLON -> {
-                    if (!current.isEmpty()) {
-                        current.add(t);
-                        statements.add(statement(file, text, current, comments));
-                    }
-                    current = new ArrayList<>();
-                    comments = new ArrayList<>();
-                    previousEndLine = t.line();
-                }
-                default -> current.add(t);
             }
+            if (tokens.isEmpty()) {
+                continue;
+            }
+            previousEndLine = tokens.get(tokens.size() - 1).line();
+            result.add(new SqlStatement(file, statement.sql(), tokens, comments, DdlParser.parse(tokens, statement.sql())));
         }
-        if (!current.isEmpty()) {
-            statements.add(statement(file, text, current, comments));
-        }
-        return statements;
+        return result;
     }
 
-    private static boolean isRoutine(List<Token> current) {
-        if (current.isEmpty() || !current.get(0).is("create")) {
-            return false;
-        }
-        int i = 1;
-        if (current.size() > 2 && current.get(1).is("or") && current.get(2).is("replace")) {
-            i = 3;
-        }
-        return current.size() > i && (current.get(i).is("function") || current.get(i).is("procedure"));
-    }
-
-    private static SqlStatement statement(String file, String text, List<Token> tokens, List<Token> comments) {
-        String sql = text.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
-        return new SqlStatement(file, sql, tokens, comments, DdlParser.parse(tokens, sql));
+    private static long position(int line, int column) {
+        return ((long) line << 32) | column;
     }
 }
