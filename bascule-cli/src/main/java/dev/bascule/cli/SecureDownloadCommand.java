@@ -1,6 +1,6 @@
 package dev.bascule.cli;
 
-import dev.bascule.catalog.ScriptText;
+import dev.bascule.catalog.Checksums;
 import dev.bascule.error.BasculeException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,7 +74,7 @@ final class SecureDownloadCommand implements Callable<Integer> {
 
     private static String sha256(Path file) {
         try {
-            return ScriptText.sha256(Files.readAllBytes(file));
+            return Checksums.sha256(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new BasculeException.Configuration("secure download: " + file + " was written but cannot be read back: "
                     + e.getMessage());

@@ -1,6 +1,8 @@
 package dev.bascule.catalog;
 
 import dev.bascule.source.MigrationSource;
+import dev.bascule.sql.ScriptFiles;
+import dev.bascule.sql.ScriptSyntaxError;
 import dev.bascule.source.SourceEntry;
 
 import java.io.IOException;
@@ -140,9 +142,9 @@ public final class CatalogLoader {
         }
         String text;
         try {
-            text = ScriptText.decodeUtf8(bytes);
-        } catch (ScriptText.InvalidUtf8 e) {
-            problems.add(new Problem(where, e.line(), e.getMessage()));
+            text = ScriptFiles.decodeUtf8(where, bytes);
+        } catch (ScriptSyntaxError e) {
+            problems.add(new Problem(where, e.line(), e.detail()));
             return Optional.empty();
         }
         String downName = fileName.replaceFirst("\\.up\\.(sql|fizz)$", ".down.$1");
@@ -150,7 +152,7 @@ public final class CatalogLoader {
         MigrationKind kind = stage.repeatable() ? MigrationKind.REPEATABLE
                 : source.secret() ? MigrationKind.SECURE : MigrationKind.SCHEMA;
         return Optional.of(new Migration(located.file(), kind, source.location(), source.secret(), text,
-                ScriptText.sha256(bytes), manifestLine, down, stage));
+                Checksums.sha256(bytes), manifestLine, down, stage));
     }
 
     static String describe(IOException e) {

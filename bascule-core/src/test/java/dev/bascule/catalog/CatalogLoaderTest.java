@@ -35,7 +35,7 @@ class CatalogLoaderTest {
         assertThat(catalog.problems()).isEmpty();
         assertThat(catalog.migrations()).extracting(Migration::fileName).containsExactly("3_a.up.sql", "20_b.up.sql");
         assertThat(catalog.migrations().get(0).down()).contains("3_a.down.sql");
-        assertThat(catalog.migrations().get(0).checksum()).isEqualTo(ScriptText.sha256("select 1;".getBytes()));
+        assertThat(catalog.migrations().get(0).checksum()).isEqualTo(Checksums.sha256("select 1;".getBytes()));
     }
 
     @Test
