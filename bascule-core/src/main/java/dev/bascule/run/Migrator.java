@@ -147,15 +147,18 @@ public final class Migrator {
 
     /** Every problem that would stop {@code migrate}, including syntax and transaction checks of pending files. */
     public Plan validate(Catalog catalog) {
-        Plan plan = status(catalog);
-        List<Problem> problems = new ArrayList<>(plan.problems());
+        Plan plan;
+        List<Problem> problems;
         try (Connection connection = database.connect()) {
+            plan = Planner.plan(catalog, settings.history().readAll(connection), planOptions());
+            problems = new ArrayList<>(plan.problems());
             int serverVersion = serverVersionNum(connection);
             for (Migration migration : plan.toApply()) {
                 PreparedMigration.prepare(migration, serverVersion, problems);
             }
         } catch (SQLException e) {
-            throw new BasculeException.Configuration("cannot query " + database.describe() + ": " + e.getMessage(), null);
+            throw new BasculeException.Configuration("cannot read migration history from " + database.describe() + ": "
+                    + e.getMessage(), null);
         }
         failOnProblems(problems);
         return plan;
