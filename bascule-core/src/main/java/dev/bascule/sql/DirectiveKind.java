@@ -14,13 +14,24 @@ public enum DirectiveKind {
     /** Run the whole script outside a transaction (needed for CREATE INDEX CONCURRENTLY and friends). */
     NO_TRANSACTION("no-transaction", Argument.NONE, Placement.HEADER),
     /** {@code -- bascule:ignore rule-id reason}: read by the linter from the comments themselves, anywhere. */
-    IGNORE("ignore", Argument.REQUIRED, Placement.ANYWHERE);
+    IGNORE("ignore", Argument.REQUIRED, Placement.ANYWHERE),
+    /** The migration changes data, not schema (seed 003's data migrations); it shares the version order. */
+    DATA("data", Argument.NONE, Placement.HEADER),
+    /** {@code -- bascule:phase NAME 1|2|3}: one step of a three-phase (expand/contract) change. */
+    PHASE("phase", Argument.REQUIRED, Placement.HEADER),
+    /** {@code -- bascule:batch size=N [key=COLUMN] ...}: run the next statement in keyset batches. */
+    BATCH("batch", Argument.REQUIRED, Placement.STATEMENT),
+    /** {@code -- bascule:audit pre|change|post [count-only]}: write the next statement's rows to an audit CSV. */
+    AUDIT("audit", Argument.REQUIRED, Placement.STATEMENT);
 
     /** Whether the directive takes text after its name. */
     public enum Argument { NONE, REQUIRED }
 
-    /** Where the directive may appear: only in the script's leading comment block, or on any comment line. */
-    public enum Placement { HEADER, ANYWHERE }
+    /**
+     * Where the directive may appear: only in the script's leading comment block; on any comment line; or on a
+     * line of its own between statements, applying to the statement that follows it.
+     */
+    public enum Placement { HEADER, ANYWHERE, STATEMENT }
 
     private final String directiveName;
     private final Argument argument;

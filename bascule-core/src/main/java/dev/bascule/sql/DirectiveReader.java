@@ -10,8 +10,15 @@ final class DirectiveReader {
     private DirectiveReader() {
     }
 
-    /** Reads the line comment the scanner is on; header directives found in the header go to {@code into}. */
-    static void read(String sourceName, String text, PsqlScanner scanner, boolean inHeader, List<Directive> into) {
+    /**
+     * Reads the line comment the scanner is on; header directives found in the header go to {@code into}, and
+     * statement directives written between statements go to {@code nextStatement} (the splitter attaches them to
+     * the statement that follows).
+     *
+     * @param inStatement true when the comment sits inside an unfinished statement
+     */
+    static void read(String sourceName, String text, PsqlScanner scanner, boolean inHeader, boolean inStatement,
+                     List<Directive> into, List<Directive> nextStatement) {
         int p = scanner.start() + 2;
         int end = scanner.end();
         while (p < end && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) {
@@ -44,6 +51,16 @@ final class DirectiveReader {
                         + " leading comment block, before the first statement; move it to the top of the file");
             }
             into.add(new Directive(kind, argument, sourceName, line));
+        } else if (kind.placement() == DirectiveKind.Placement.STATEMENT) {
+            if (inStatement) {
+                throw new ScriptSyntaxError(sourceName, line, column, "directive bascule:" + name + " is inside a"
+                        + " statement; put it on a line of its own just before the statement it applies to");
+            }
+            if (nextStatement.stream().anyMatch(d -> d.kind() == kind)) {
+                throw new ScriptSyntaxError(sourceName, line, column, "directive bascule:" + name + " is written twice"
+                        + " before one statement; keep one");
+            }
+            nextStatement.add(new Directive(kind, argument, sourceName, line));
         }
     }
 }

@@ -31,6 +31,7 @@ final class ScriptSplitter {
         includeChain.add(resolver == null ? sourceName : resolver.identity(sourceName));
         PsqlScanner scanner = new PsqlScanner(sourceName, text);
         boolean inHeader = true;
+        List<Directive> nextStatement = new ArrayList<>();
         int statementStart = -1;
         int lastSignificantEnd = -1;
         Statement pendingCopy = null;
@@ -38,19 +39,21 @@ final class ScriptSplitter {
             switch (scanner.type()) {
                 case WHITESPACE, BLOCK_COMMENT -> {
                 }
-                case LINE_COMMENT -> DirectiveReader.read(sourceName, text, scanner, inHeader, directives);
+                case LINE_COMMENT -> DirectiveReader.read(sourceName, text, scanner, inHeader, statementStart >= 0,
+                        directives, nextStatement);
                 case META_COMMAND -> {
                     if (statementStart >= 0) {
                         throw new ScriptSyntaxError(sourceName, scanner.line(), scanner.column(), "psql meta-command"
                                 + " inside an unfinished statement; end the statement with ; before the meta-command");
                     }
+                    danglingDirective(nextStatement, "a psql meta-command");
                     inHeader = false;
                     include(sourceName, text.substring(scanner.start(), scanner.end()), scanner);
                 }
                 case COPY_DATA -> {
                     statements.add(new Statement(pendingCopy.sql(), sourceName, pendingCopy.line(),
                             pendingCopy.column(), StatementKind.COPY_FROM_STDIN,
-                            text.substring(scanner.start(), scanner.copyDataEnd())));
+                            text.substring(scanner.start(), scanner.copyDataEnd()), pendingCopy.directives()));
                     pendingCopy = null;
                 }
                 default -> {
@@ -64,7 +67,8 @@ final class ScriptSplitter {
                     lastSignificantEnd = scanner.end();
                     if (scanner.endsStatement()) {
                         Statement statement = statement(sourceName, text.substring(statementStart, scanner.end()),
-                                scanner);
+                                scanner, nextStatement);
+                        nextStatement.clear();
                         if (statement.kind() == StatementKind.COPY_FROM_STDIN) {
                             pendingCopy = statement;
                         } else {
@@ -76,13 +80,16 @@ final class ScriptSplitter {
             }
         }
         if (statementStart >= 0) {
-            Statement last = statement(sourceName, text.substring(statementStart, lastSignificantEnd), scanner);
+            Statement last = statement(sourceName, text.substring(statementStart, lastSignificantEnd), scanner,
+                    nextStatement);
+            nextStatement.clear();
             if (last.kind() == StatementKind.COPY_FROM_STDIN) {
                 pendingCopy = last;
             } else {
                 statements.add(last);
             }
         }
+        danglingDirective(nextStatement, "the end of the file");
         if (pendingCopy != null) {
             throw new ScriptSyntaxError(sourceName, pendingCopy.line(), pendingCopy.column(), "COPY ... FROM STDIN"
                     + " has no data: end the statement with ; and put the data on the following lines, ending with"
@@ -91,9 +98,19 @@ final class ScriptSplitter {
         includeChain.remove(includeChain.size() - 1);
     }
 
-    private static Statement statement(String sourceName, String sql, PsqlScanner scanner) {
+    private static Statement statement(String sourceName, String sql, PsqlScanner scanner, List<Directive> directives) {
         StatementKind kind = StatementClassifier.classify(scanner.words(), scanner.significantTokens());
-        return new Statement(sql, sourceName, scanner.statementLine(), scanner.statementColumn(), kind, null);
+        return new Statement(sql, sourceName, scanner.statementLine(), scanner.statementColumn(), kind, null, directives);
+    }
+
+    /** A statement directive must be followed by the statement it applies to. */
+    private static void danglingDirective(List<Directive> nextStatement, String what) {
+        if (!nextStatement.isEmpty()) {
+            Directive d = nextStatement.get(0);
+            throw new ScriptSyntaxError(d.sourceName(), d.line(), 1, "directive bascule:" + d.kind().directiveName()
+                    + " is followed by " + what + ", not by the statement it applies to; put it just before that"
+                    + " statement");
+        }
     }
 
     private void include(String sourceName, String metaCommand, PsqlScanner scanner) {

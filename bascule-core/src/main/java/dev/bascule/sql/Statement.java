@@ -1,5 +1,7 @@
 package dev.bascule.sql;
 
+import java.util.List;
+
 /**
  * One top-level statement of a script.
  *
@@ -11,8 +13,24 @@ package dev.bascule.sql;
  * @param kind       classification used by the runner and the linter
  * @param copyData   for {@link StatementKind#COPY_FROM_STDIN}: the inline data lines (without the {@code \.}
  *                   terminator line), else {@code null}
+ * @param directives the {@link DirectiveKind.Placement#STATEMENT} directives written on the comment lines just
+ *                   before this statement ({@code -- bascule:batch ...}), in order; at most one of each kind
  */
-public record Statement(String sql, String sourceName, int line, int column, StatementKind kind, String copyData) {
+public record Statement(String sql, String sourceName, int line, int column, StatementKind kind, String copyData,
+                        List<Directive> directives) {
+
+    public Statement {
+        directives = List.copyOf(directives);
+    }
+
+    public Statement(String sql, String sourceName, int line, int column, StatementKind kind, String copyData) {
+        this(sql, sourceName, line, column, kind, copyData, List.of());
+    }
+
+    /** The statement directive of this kind written before this statement, if any. */
+    public java.util.Optional<Directive> directive(DirectiveKind kind) {
+        return directives.stream().filter(d -> d.kind() == kind).findFirst();
+    }
 
     /** First PostgreSQL version (server_version_num) that accepts ALTER TYPE ... ADD VALUE in a transaction. */
     private static final int ADD_VALUE_IN_TRANSACTION_SINCE = 120000;
