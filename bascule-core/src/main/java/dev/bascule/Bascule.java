@@ -3,7 +3,7 @@ package dev.bascule;
 import dev.bascule.catalog.Catalog;
 import dev.bascule.catalog.CatalogLoader;
 import dev.bascule.catalog.Manifest;
-import dev.bascule.catalog.Problem;
+import dev.bascule.error.Problem;
 import dev.bascule.catalog.Stage;
 import dev.bascule.error.BasculeException;
 import dev.bascule.plan.Plan;

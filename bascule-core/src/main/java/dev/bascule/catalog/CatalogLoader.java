@@ -1,5 +1,6 @@
 package dev.bascule.catalog;
 
+import dev.bascule.error.Problem;
 import dev.bascule.source.MigrationSource;
 import dev.bascule.sql.ScriptFiles;
 import dev.bascule.sql.ScriptSyntaxError;

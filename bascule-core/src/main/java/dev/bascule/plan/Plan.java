@@ -1,7 +1,7 @@
 package dev.bascule.plan;
 
 import dev.bascule.catalog.Migration;
-import dev.bascule.catalog.Problem;
+import dev.bascule.error.Problem;
 
 import java.util.List;
 

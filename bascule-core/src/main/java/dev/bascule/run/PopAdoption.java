@@ -2,7 +2,7 @@ package dev.bascule.run;
 
 import dev.bascule.catalog.Catalog;
 import dev.bascule.catalog.Migration;
-import dev.bascule.catalog.Problem;
+import dev.bascule.error.Problem;
 import dev.bascule.catalog.Version;
 import dev.bascule.history.AppliedMigration;
 import dev.bascule.history.HistoryTable;

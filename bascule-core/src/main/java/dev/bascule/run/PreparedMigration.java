@@ -2,7 +2,7 @@ package dev.bascule.run;
 
 import dev.bascule.catalog.Migration;
 import dev.bascule.catalog.MigrationFileName;
-import dev.bascule.catalog.Problem;
+import dev.bascule.error.Problem;
 import dev.bascule.error.SourceSyntaxError;
 import dev.bascule.fizz.FizzTranslator;
 import dev.bascule.sql.Script;

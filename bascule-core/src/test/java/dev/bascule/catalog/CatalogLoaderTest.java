@@ -1,5 +1,6 @@
 package dev.bascule.catalog;
 
+import dev.bascule.error.Problem;
 import dev.bascule.source.LocalFolderSource;
 import dev.bascule.testing.MigrationFolder;
 import org.junit.jupiter.api.Test;

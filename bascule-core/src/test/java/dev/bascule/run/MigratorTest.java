@@ -133,7 +133,7 @@ class MigratorTest {
         List<String> warnings = new ArrayList<>();
         MigrationListener listener = new MigrationListener() {
             @Override
-            public void warning(dev.bascule.catalog.Problem problem) {
+            public void warning(dev.bascule.error.Problem problem) {
                 warnings.add(problem.toString());
             }
         };

@@ -2,7 +2,7 @@ package dev.bascule.run;
 
 import dev.bascule.Bascule;
 import dev.bascule.BasculeConfiguration;
-import dev.bascule.catalog.Problem;
+import dev.bascule.error.Problem;
 import dev.bascule.testing.EmbeddedPostgresExtension;
 import dev.bascule.testing.MigrationFolder;
 import dev.bascule.testing.TestDatabase;

@@ -1,4 +1,4 @@
-package dev.bascule.catalog;
+package dev.bascule.error;
 
 /**
  * One thing wrong with the inputs, located as precisely as we can: {@code file:line: message}. Line 0 means
