@@ -1,6 +1,9 @@
 package dev.bascule.cli;
 
+import dev.bascule.Bascule;
+import dev.bascule.Project;
 import dev.bascule.error.BasculeException;
+import dev.bascule.run.MigrationListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,6 +53,16 @@ public final class BasculeCommand implements Runnable {
 
     Path workingDir() {
         return workingDir;
+    }
+
+    /** The working directory's project: its bascule.yml (or {@code --config}) and the process environment. */
+    Project project(String configFile) {
+        return Project.open(workingDir, configFile, System::getenv);
+    }
+
+    /** The facade for one environment, resolved from the options; close it to stop an embedded server. */
+    Bascule open(TargetOptions options, String targetVersion, MigrationListener listener) {
+        return Bascule.load(project(options.config).settings(options.overrides(targetVersion)), listener);
     }
 
     /** Where confirmations are read from (standard input, or a test's text). */

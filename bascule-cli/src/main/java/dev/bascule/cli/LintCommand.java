@@ -139,8 +139,8 @@ public final class LintCommand implements Callable<Integer> {
 
     /** The {@code lint:} section of bascule.yml when there is one, else the defaults. */
     private LintConfig configuredRules() {
-        return Target.configFile(target, root.workingDir())
-                .map(file -> LintConfigReader.read(file.lint(), file.path().toString()))
+        dev.bascule.Project project = root.project(target.config);
+        return project.configFile().map(path -> LintConfigReader.read(project.lintSection(), path.toString()))
                 .orElse(LintConfig.defaults());
     }
 
@@ -150,23 +150,23 @@ public final class LintCommand implements Callable<Integer> {
      * are not linted: findings quote their SQL.
      */
     private List<LintResult> lintPending(Linter linter, LintConfig config, PrintWriter err) {
-        try (Target t = Target.open(target, root.workingDir(), new ConsoleListener(spec.commandLine().getOut(), err), err)) {
-            List<Migration> migrations = t.bascule().status().toApply();
+        try (dev.bascule.Bascule t = root.open(target, null, new ConsoleListener(spec.commandLine().getOut(), err))) {
+            List<Migration> migrations = t.status().toApply();
             DatabaseSnapshot snapshot;
-            try (Connection connection = t.environment().database().orElseThrow().connect()) {
+            try (Connection connection = t.connect()) {
                 snapshot = DatabaseSnapshot.read(connection, Duration.ofSeconds(30));
             } catch (SQLException e) {
                 throw new BasculeException.Configuration("lint --pending: cannot read the tables of "
-                        + t.environment().database().orElseThrow().describe() + ": " + e.getMessage());
+                        + t.database().describe() + ": " + e.getMessage());
             }
             LintContext base = snapshot.applyTo(LintContext.filesOnly(config))
-                    .withRunnerLockTimeout(runnerSetsLockTimeout || !t.environment().lockTimeout().isZero());
+                    .withRunnerLockTimeout(runnerSetsLockTimeout || !t.settings().lockTimeout().isZero());
             long secure = migrations.stream().filter(Migration::secret).count();
             if (secure > 0) {
                 err.println("bascule lint: " + secure + " secure migration(s) not linted (their text is never shown)");
             }
             return migrations.stream()
-                    .filter(m -> !m.secret() && m.file().format() == MigrationFileName.Format.SQL)
+                    .filter(m -> !m.secret() && m.file().format().isSql())
                     .map(m -> linter.lint(m.path(), m.text(), base.withReversibility(requireDown, m.down().isPresent())))
                     .toList();
         }

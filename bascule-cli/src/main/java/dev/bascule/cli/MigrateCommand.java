@@ -1,6 +1,6 @@
 package dev.bascule.cli;
 
-import dev.bascule.catalog.Version;
+import dev.bascule.Bascule;
 import dev.bascule.run.MigrateResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,22 +14,17 @@ final class MigrateCommand extends DatabaseCommand {
     String targetVersion;
 
     @Override
-    int run(Target t, PrintWriter out, PrintWriter err) {
-        Version version = targetVersion == null ? null : parseVersion(targetVersion);
-        if (version != null) {
-            t.bascule().configuration().target(version);
-        }
-        MigrateResult result = t.bascule().migrate();
-        out.println("applied " + result.applied().size() + " migration(s) to " + t.environment().name()
-                + " (" + t.environment().database().orElseThrow().describe() + ")");
-        return 0;
+    String targetVersion() {
+        return targetVersion;
     }
 
-    static Version parseVersion(String text) {
-        try {
-            return Version.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new dev.bascule.error.BasculeException.Configuration("--target: " + e.getMessage());
+    @Override
+    int run(Bascule bascule, PrintWriter out, PrintWriter err) {
+        MigrateResult result = bascule.migrate();
+        if (!result.applied().isEmpty()) {
+            out.println("applied " + result.applied().size() + " migration(s) to " + bascule.settings().environment()
+                    + " (" + bascule.database().describe() + ")");
         }
+        return 0;
     }
 }

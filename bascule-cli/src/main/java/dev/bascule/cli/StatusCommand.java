@@ -1,5 +1,7 @@
 package dev.bascule.cli;
 
+import dev.bascule.Bascule;
+import dev.bascule.StatusReport;
 import dev.bascule.plan.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,10 +16,10 @@ final class StatusCommand extends DatabaseCommand {
     boolean json;
 
     @Override
-    int run(Target t, PrintWriter out, PrintWriter err) {
-        Plan plan = t.bascule().status();
-        StatusFormatter formatter = new StatusFormatter(root.workingDir());
-        out.print(json ? formatter.json(plan) : formatter.table(plan));
+    int run(Bascule bascule, PrintWriter out, PrintWriter err) {
+        Plan plan = bascule.status();
+        StatusReport report = new StatusReport(root().workingDir());
+        out.print(json ? report.json(plan) : report.table(plan));
         out.flush();
         return 0;
     }

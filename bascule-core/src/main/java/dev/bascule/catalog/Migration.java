@@ -1,5 +1,7 @@
 package dev.bascule.catalog;
 
+import dev.bascule.source.Location;
+
 import java.util.Optional;
 
 /**
@@ -15,7 +17,7 @@ import java.util.Optional;
  * @param down         the matching {@code .down.sql} beside it, if any
  * @param stage        the migration set it belongs to (versioned or repeatable)
  */
-public record Migration(MigrationFileName file, MigrationKind kind, String location, boolean secret, String text,
+public record Migration(MigrationFileName file, MigrationKind kind, Location location, boolean secret, String text,
                         String checksum, int manifestLine, Optional<String> down, Stage stage) {
 
     /** Repeatable files are tracked by stage and file name, never by version. */
@@ -40,14 +42,7 @@ public record Migration(MigrationFileName file, MigrationKind kind, String locat
      * Used as the {@code FILE} of {@code FILE:LINE: message}.
      */
     public String path() {
-        return pathOf(location, fileName());
-    }
-
-    public static String pathOf(String location, String fileName) {
-        if (location.startsWith("file:")) {
-            return java.nio.file.Path.of(java.net.URI.create(location)).resolve(fileName).toString();
-        }
-        return location + (location.endsWith("/") ? "" : "/") + fileName;
+        return location.fileDisplay(fileName());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.bascule.catalog;
 
+import dev.bascule.source.Location;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +19,7 @@ import java.util.Set;
  * @param mode            versioned (once and only once) or repeatable (re-run when changed, or always)
  * @param rerun           for repeatable stages: when a file already run runs again
  */
-public record Stage(int order, String name, List<String> locations, Set<String> secureLocations,
+public record Stage(int order, String name, List<Location> locations, Set<Location> secureLocations,
                     Optional<String> manifest, Mode mode, Rerun rerun) {
 
     public static final String DEFAULT_NAME = "main";
@@ -52,11 +54,16 @@ public record Stage(int order, String name, List<String> locations, Set<String> 
     }
 
     /** The single versioned stage of an environment without {@code stages}. */
-    public static Stage single(List<String> locations, Set<String> secureLocations, Optional<String> manifest) {
+    public static Stage single(List<Location> locations, Set<Location> secureLocations, Optional<String> manifest) {
         return new Stage(0, DEFAULT_NAME, locations, secureLocations, manifest, Mode.VERSIONED, Rerun.ON_CHANGE);
     }
 
     public boolean repeatable() {
         return mode == Mode.REPEATABLE;
+    }
+
+    /** Whether files of this location are secure migrations: the one definition every command uses. */
+    public boolean isSecure(Location location) {
+        return secureLocations.contains(location);
     }
 }

@@ -61,14 +61,14 @@ public final class Planner {
             if (run && inTarget) {
                 toApply.add(m);
             }
-            PlanEntry entry = new PlanEntry(m.version(), m.name(), m.kind().label(), state, m.location(), Optional.of(m),
+            PlanEntry entry = new PlanEntry(m.version(), m.name(), m.kind().label(), state, Optional.of(m.location()), Optional.of(m),
                     Optional.ofNullable(row), m.stage().name());
             position.put(entry, entries.size());
             entries.add(entry);
         }
         for (AppliedMigration row : byVersion.values()) {
             MigrationState state = row.success() ? MigrationState.MISSING : MigrationState.FAILED;
-            entries.add(new PlanEntry(row.version(), row.name(), row.kind(), state, "", Optional.empty(), Optional.of(row),
+            entries.add(new PlanEntry(row.version(), row.name(), row.kind(), state, Optional.empty(), Optional.empty(), Optional.of(row),
                     stageName(row)));
             problems.add(Problem.of(row.script(), state == MigrationState.FAILED
                     ? "failed on " + row.appliedAt() + " and is no longer in the paths or manifest: run 'bascule repair'"
@@ -76,7 +76,7 @@ public final class Planner {
                     + " (and its manifest line); applied migrations are never removed"));
         }
         for (AppliedMigration row : lastRepeatable.values()) {
-            entries.add(new PlanEntry(fileVersion(row), row.name(), row.kind(), MigrationState.MISSING, "", Optional.empty(),
+            entries.add(new PlanEntry(fileVersion(row), row.name(), row.kind(), MigrationState.MISSING, Optional.empty(), Optional.empty(),
                     Optional.of(row), stageName(row)));
             warnings.add(Problem.of(row.script(), "ran as a repeatable file of stage " + stageName(row) + " (last on "
                     + row.appliedAt() + ") but is no longer listed, so it will not run again; what it created stays"
@@ -85,7 +85,7 @@ public final class Planner {
         for (Catalog.FoundFile file : catalog.unlisted()) {
             AppliedMigration row = byVersion.get(file.file().version());
             entries.add(new PlanEntry(file.file().version(), file.file().name(), "", MigrationState.UNLISTED,
-                    file.location(), Optional.empty(), Optional.ofNullable(row), ""));
+                    Optional.of(file.location()), Optional.empty(), Optional.ofNullable(row), ""));
         }
         entries.sort(Comparator.<PlanEntry>comparingInt(e -> stageOrder.getOrDefault(e.stage(), 0))
                 .thenComparing((a, b) -> inStageOrder(a, b, position))
@@ -157,7 +157,7 @@ public final class Planner {
     }
 
     private static String location(Migration m) {
-        return m.location() + (m.location().endsWith("/") ? "" : "/") + m.fileName();
+        return m.path();
     }
 
     private static String shortSum(String sum) {

@@ -12,34 +12,18 @@ import dev.bascule.plan.MigrationState;
 import dev.bascule.plan.Plan;
 import dev.bascule.plan.PlanEntry;
 import dev.bascule.plan.Planner;
+import dev.bascule.Settings;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Executes plans against one database. A run uses a single connection: it holds the session-level advisory lock
  * and runs every migration, so {@code CREATE INDEX CONCURRENTLY} never waits on a transaction of our own.
  */
 public final class Migrator {
-
-    /**
-     * @param lockWait         how long to wait for another runner's advisory lock
-     * @param lockTimeout      PostgreSQL {@code lock_timeout} for migration statements (zero: not set)
-     * @param statementTimeout PostgreSQL {@code statement_timeout} for migration statements (zero: not set)
-     * @param adoptPop         on the first run (no history table yet), import Pop's {@code schema_migration} first
-     */
-    public record Settings(HistoryTable history, Duration lockWait, Duration lockTimeout, Duration statementTimeout,
-                           boolean dev, Optional<Version> target, boolean adoptPop) {
-
-        public Settings(HistoryTable history, Duration lockWait, Duration lockTimeout, Duration statementTimeout,
-                        boolean dev, Optional<Version> target) {
-            this(history, lockWait, lockTimeout, statementTimeout, dev, target, false);
-        }
-    }
 
     static final String POP_RAW_HEADER = "-- POP RAW MIGRATION --";
 
@@ -64,8 +48,11 @@ public final class Migrator {
              AdvisoryLock ignored = AdvisoryLock.acquire(connection, settings.history(), settings.lockWait(), listener::info)) {
             boolean firstRun = !settings.history().exists(connection);
             settings.history().ensureExists(connection);
-            if (firstRun && settings.adoptPop() && PopAdoption.popTable(connection).isPresent()) {
-                adoptPop(connection, catalog);
+            if (firstRun && settings.adopt().isPresent()) {
+                HistoryAdopter adopter = adopter(settings.adopt().get());
+                if (adopter.detect(connection)) {
+                    adopt(connection, catalog, adopter);
+                }
             }
             Plan plan = Planner.plan(catalog, settings.history().readAll(connection), planOptions());
             plan.warnings().forEach(listener::warning);
@@ -99,27 +86,33 @@ public final class Migrator {
     }
 
     /**
-     * Imports Pop's {@code schema_migration} into the history table (creating it), under the advisory lock.
-     * Idempotent: versions already recorded are counted, not inserted again.
+     * Imports another tool's history into the history table (creating it), under the advisory lock. Idempotent:
+     * versions already recorded are counted, not inserted again.
      */
-    public PopAdoption.Result adoptPop(Catalog catalog) {
+    public HistoryAdopter.Result adopt(Catalog catalog, String tool) {
+        HistoryAdopter adopter = adopter(tool);
         failOnProblems(catalog.problems());
         try (Connection connection = database.connect();
              AdvisoryLock ignored = AdvisoryLock.acquire(connection, settings.history(), settings.lockWait(), listener::info)) {
             settings.history().ensureExists(connection);
-            return adoptPop(connection, catalog);
+            return adopt(connection, catalog, adopter);
         } catch (SQLException e) {
-            throw new BasculeException.MigrationFailed("adopting Pop's history failed at " + database.describe() + ": "
-                    + e.getMessage() + ": nothing was recorded; fix the cause and run 'bascule adopt pop' again",
-                    null, 0, e.getSQLState(), null);
+            throw new BasculeException.MigrationFailed("adopting " + adopter.displayName() + "'s history failed at " + database.describe()
+                    + ": " + e.getMessage() + ": nothing was recorded; fix the cause and run 'bascule adopt " + tool
+                    + "' again", null, 0, e.getSQLState(), null);
         }
     }
 
-    private PopAdoption.Result adoptPop(Connection connection, Catalog catalog) throws SQLException {
-        PopAdoption.Result result = new PopAdoption(settings.history()).adopt(connection, catalog);
+    private static HistoryAdopter adopter(String tool) {
+        return HistoryAdopter.forTool(tool).orElseThrow(() -> new BasculeException.Configuration("adopt " + tool
+                + ": no such tool; known: " + HistoryAdopter.installed().stream().map(HistoryAdopter::tool).sorted().toList()));
+    }
+
+    private HistoryAdopter.Result adopt(Connection connection, Catalog catalog, HistoryAdopter adopter) throws SQLException {
+        HistoryAdopter.Result result = adopter.adopt(connection, catalog, settings.history());
         result.unknown().forEach(listener::warning);
-        listener.info("adopted " + result.adopted().size() + " migration(s) from Pop's " + PopAdoption.POP_TABLE
-                + (result.alreadyRecorded() > 0 ? " (" + result.alreadyRecorded() + " already recorded)" : ""));
+        listener.info("adopted " + result.adopted().size() + " migration(s) from " + adopter.displayName() + "'s "
+                + result.table() + (result.alreadyRecorded() > 0 ? " (" + result.alreadyRecorded() + " already recorded)" : ""));
         return result;
     }
 

@@ -1,10 +1,9 @@
 package dev.bascule.run;
 
 import dev.bascule.catalog.Migration;
-import dev.bascule.catalog.MigrationFileName;
+import dev.bascule.catalog.ScriptFormat;
 import dev.bascule.error.Problem;
 import dev.bascule.error.SourceSyntaxError;
-import dev.bascule.fizz.FizzTranslator;
 import dev.bascule.sql.Script;
 import dev.bascule.sql.ScriptParser;
 import dev.bascule.sql.Statement;
@@ -29,8 +28,7 @@ public record PreparedMigration(Migration migration, Script script) {
         String path = migration.path();
         Script script;
         try {
-            String sql = migration.file().format() == MigrationFileName.Format.FIZZ
-                    ? FizzTranslator.translate(path, migration.text()) : migration.text();
+            String sql = ScriptFormat.sqlOf(migration.file(), path, migration.text());
             script = ScriptParser.parse(path, sql);
         } catch (SourceSyntaxError e) {
             problems.add(new Problem(e.sourceName(), e.line(), "column " + e.column() + ": " + e.detail()));

@@ -1,7 +1,7 @@
 package dev.bascule.run;
 
 import dev.bascule.Bascule;
-import dev.bascule.BasculeConfiguration;
+import dev.bascule.Settings;
 import dev.bascule.catalog.Version;
 import dev.bascule.error.BasculeException;
 import dev.bascule.plan.MigrationState;
@@ -28,7 +28,7 @@ class MigratorTest {
     @TempDir
     Path tmp;
 
-    private BasculeConfiguration config(TestDatabase db, MigrationFolder folder) {
+    private Settings.Builder config(TestDatabase db, MigrationFolder folder) {
         return Bascule.configure().database(db.admin()).locations(folder.path()).lockWait(Duration.ofSeconds(5));
     }
 
