@@ -84,7 +84,7 @@ public final class Bascule implements AutoCloseable {
 
     /** Reads every stage's manifest and locations. Problems are in {@link Catalog#problems()}, not thrown. */
     public Catalog catalog() {
-        return CatalogReader.read(settings.stages(), settings.sourceSettings());
+        return CatalogReader.read(settings.stages(), settings.sourceSettings(), settings::isSecure);
     }
 
     private Migrator migrator() {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Reads every stage's manifest and locations and combines them in stage order. */
 public final class CatalogReader {
@@ -24,21 +25,25 @@ public final class CatalogReader {
     private CatalogReader() {
     }
 
-    /** Problems are in {@link Catalog#problems()}, not thrown; a missing or unreadable manifest is thrown. */
-    public static Catalog read(List<Stage> stages, SourceSettings settings) {
+    /**
+     * Problems are in {@link Catalog#problems()}, not thrown; a missing or unreadable manifest is thrown.
+     *
+     * @param isSecure the environment's one rule for "files of this location are secure migrations"
+     */
+    public static Catalog read(List<Stage> stages, SourceSettings settings, Predicate<Location> isSecure) {
         List<Catalog> catalogs = new ArrayList<>();
         for (Stage stage : stages) {
-            catalogs.add(read(stage, settings));
+            catalogs.add(read(stage, settings, isSecure));
         }
         return Catalog.combine(catalogs);
     }
 
-    private static Catalog read(Stage stage, SourceSettings settings) {
+    private static Catalog read(Stage stage, SourceSettings settings, Predicate<Location> isSecure) {
         List<MigrationSource> sources = new ArrayList<>();
         List<Problem> openProblems = new ArrayList<>();
         for (Location location : stage.locations()) {
             try {
-                sources.add(Sources.open(location, settings, stage.isSecure(location)));
+                sources.add(Sources.open(location, settings, isSecure.test(location)));
             } catch (IOException e) {
                 openProblems.add(Problem.of(location.toString(), e.getMessage()));
             }

@@ -61,9 +61,4 @@ public record Stage(int order, String name, List<Location> locations, Set<Locati
     public boolean repeatable() {
         return mode == Mode.REPEATABLE;
     }
-
-    /** Whether files of this location are secure migrations: the one definition every command uses. */
-    public boolean isSecure(Location location) {
-        return secureLocations.contains(location);
-    }
 }

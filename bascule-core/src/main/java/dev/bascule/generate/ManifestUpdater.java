@@ -43,7 +43,7 @@ public final class ManifestUpdater {
                     ? Optional.of(Manifest.parse(manifestPath.toString(), Files.readString(manifestPath))) : Optional.empty();
             Map<String, MigrationFileName> files = new LinkedHashMap<>();
             for (Location location : stage.locations()) {
-                try (MigrationSource source = Sources.open(location, settings.sourceSettings(), stage.isSecure(location))) {
+                try (MigrationSource source = Sources.open(location, settings.sourceSettings(), settings.isSecure(location))) {
                     for (SourceEntry entry : source.list()) {
                         MigrationFileName.parse(entry.name()).value()
                                 .filter(f -> f.direction() == MigrationFileName.Direction.UP)
