@@ -5,6 +5,8 @@ import dev.bascule.db.Database;
 import dev.bascule.plan.MigrationState;
 import dev.bascule.plan.PlanEntry;
 import dev.bascule.run.MigrateResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -13,7 +15,11 @@ import java.sql.Connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Proves the PostgreSQL 13-18 matrix: each run talks to a server of its own major, and the runner works there. */
+/**
+ * Proves the PostgreSQL 13-18 matrix: each run talks to a server of its own major, and the runner works there.
+ * The class also uses the default extension, as classes that mix matrix and PostgreSQL 17 tests will.
+ */
+@ExtendWith(EmbeddedPostgresExtension.class)
 class PostgresMatrixRunnerTest {
 
     @TempDir
@@ -65,6 +71,11 @@ class PostgresMatrixRunnerTest {
         assertThat(bascule.status().entries()).hasSize(3).extracting(PlanEntry::state)
                 .containsOnly(MigrationState.APPLIED);
         assertThat(bascule.migrate().applied()).isEmpty();
+    }
+
+    @Test
+    void ordinaryTestsBesideMatrixTestsStillGetTheDefaultPostgres17(TestDatabase db) {
+        assertThat(db.column("SELECT current_setting('server_version_num')::int / 10000")).containsExactly("17");
     }
 
     @PostgresMatrixTest
