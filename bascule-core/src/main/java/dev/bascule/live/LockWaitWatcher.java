@@ -88,7 +88,7 @@ public final class LockWaitWatcher implements AutoCloseable {
         this.pid = pid;
         this.settings = settings;
         this.listener = listener;
-        this.session = new ProbeSession(source, settings.queryTimeout(), "bascule lock watcher for pid " + pid);
+        this.session = new ProbeSession(source, settings.queryTimeout(), "bascule lock watcher for pid " + pid, pid);
         this.thread = new Thread(this::run, "bascule-lock-watcher-" + pid);
         this.thread.setDaemon(true);
     }
@@ -102,23 +102,14 @@ public final class LockWaitWatcher implements AutoCloseable {
     public static LockWaitWatcher start(ConnectionSource source, int pid, Settings settings, Listener listener)
             throws SQLException {
         LockWaitWatcher watcher = new LockWaitWatcher(source, pid, settings, listener);
-        int own = watcher.session.pid();
-        if (own == pid) {
-            watcher.session.close();
-            throw new IllegalArgumentException("the lock watcher needs a connection of its own, but its source returned"
-                    + " the watched session (pid " + pid + ")");
-        }
+        watcher.session.connection();
         watcher.thread.start();
         return watcher;
     }
 
     /** The backend pid of a connection, to pass to {@link #start}. */
     public static int backendPid(Connection connection) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_backend_pid()");
-             ResultSet rs = st.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
+        return ProbeSession.pidOf(connection);
     }
 
     /**

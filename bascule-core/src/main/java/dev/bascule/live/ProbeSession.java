@@ -17,15 +17,26 @@ final class ProbeSession implements AutoCloseable {
     private final ConnectionSource source;
     private final Duration queryTimeout;
     private final String applicationName;
+    private final int foreignPid;
     private Connection connection;
 
+    /** A session for a probe that does not watch any particular backend. */
     ProbeSession(ConnectionSource source, Duration queryTimeout, String applicationName) {
+        this(source, queryTimeout, applicationName, -1);
+    }
+
+    /**
+     * @param foreignPid a backend the source must not hand out (the watched migration session: its settings are not
+     *                   ours to change, nor its connection ours to close); -1 for none
+     */
+    ProbeSession(ConnectionSource source, Duration queryTimeout, String applicationName, int foreignPid) {
         if (queryTimeout.isNegative() || queryTimeout.isZero()) {
             throw new IllegalArgumentException("a probe's query timeout must be positive, got " + queryTimeout);
         }
         this.source = source;
         this.queryTimeout = queryTimeout;
         this.applicationName = applicationName;
+        this.foreignPid = foreignPid;
     }
 
     /** The open connection, opening and configuring it first when needed. */
@@ -34,6 +45,10 @@ final class ProbeSession implements AutoCloseable {
             return connection;
         }
         Connection opened = source.open();
+        if (foreignPid >= 0 && pidOf(opened) == foreignPid) {
+            throw new IllegalArgumentException("a probe needs a connection of its own, but its source returned the"
+                    + " watched session (pid " + foreignPid + "); give it a source of new connections");
+        }
         try {
             opened.setAutoCommit(true);
             int networkMillis = (int) Math.min(Integer.MAX_VALUE, queryTimeout.toMillis() * 2 + 1000);
@@ -54,10 +69,9 @@ final class ProbeSession implements AutoCloseable {
         return connection;
     }
 
-    /** The backend pid of this session, opening it if needed. */
-    int pid() throws SQLException {
-        try (PreparedStatement st = connection().prepareStatement("SELECT pg_backend_pid()");
-             ResultSet rs = st.executeQuery()) {
+    /** The backend pid of a connection. */
+    static int pidOf(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT pg_backend_pid()"); ResultSet rs = st.executeQuery()) {
             rs.next();
             return rs.getInt(1);
         }
