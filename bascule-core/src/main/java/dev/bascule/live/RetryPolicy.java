@@ -115,10 +115,11 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
         if (retry < 1) {
             throw new IllegalArgumentException("retries are numbered from 1, got " + retry);
         }
-        int doublings = Math.min(retry - 1, 62);
-        long base = baseDelay.toNanos();
-        long cap = base > (Long.MAX_VALUE >> doublings) ? Long.MAX_VALUE : base << doublings;
-        return Duration.ofNanos(Math.min(cap, maxDelay.toNanos()));
+        Duration cap = baseDelay;
+        for (int doubled = 1; doubled < retry && cap.compareTo(maxDelay) < 0; doubled++) {
+            cap = cap.multipliedBy(2); // stops at the first cap past maxDelay: no overflow however many retries
+        }
+        return cap.compareTo(maxDelay) > 0 ? maxDelay : cap;
     }
 
     /** The wait before retry {@code retry} (1-based), drawn uniformly from {@code [0, delayCap(retry)]}, whole milliseconds. */
