@@ -60,14 +60,17 @@ public final class LockWaitWatcher implements AutoCloseable {
         }
     }
 
-    /** Hears from the watcher's thread. */
+    /** Hears from the watcher's thread; an exception thrown here stops the watcher and comes back from {@link #close()}. */
     @FunctionalInterface
     public interface Listener {
 
         /** Who blocks the backend now; empty when it no longer waits. Called once per change. */
         void blockersChanged(Blockers blockers);
 
-        /** A poll failed (the next poll opens a new connection). Ignored unless overridden. */
+        /**
+         * A poll failed (its connection broke, or a query ran into its timeout); the next poll opens a new connection.
+         * Ignored unless overridden.
+         */
         default void pollFailed(SQLException failure) {
         }
     }
@@ -81,7 +84,7 @@ public final class LockWaitWatcher implements AutoCloseable {
     private final ProbeSession session;
     private final Thread thread;
     private final AtomicReference<Blockers> lastSeen = new AtomicReference<>();
-    private final AtomicReference<RuntimeException> listenerFailure = new AtomicReference<>();
+    private final AtomicReference<RuntimeException> stoppedBy = new AtomicReference<>();
     private volatile boolean closed;
 
     private LockWaitWatcher(ConnectionSource source, int pid, Settings settings, Listener listener) {
@@ -123,7 +126,8 @@ public final class LockWaitWatcher implements AutoCloseable {
     /**
      * Stops polling and closes the watcher's connection; waits for a poll in flight at most its query timeout.
      *
-     * @throws IllegalStateException when the listener threw (which stopped the watcher)
+     * @throws IllegalStateException when the watcher had stopped early: its listener threw, or its source handed out
+     *                               the watched session when reconnecting
      */
     @Override
     public void close() {
@@ -137,9 +141,9 @@ public final class LockWaitWatcher implements AutoCloseable {
         if (thread.isAlive()) {
             session.close(); // the poll is stuck beyond its limits: cut the connection under it
         }
-        RuntimeException failure = listenerFailure.get();
+        RuntimeException failure = stoppedBy.get();
         if (failure != null) {
-            throw new IllegalStateException("the lock watcher's listener failed: " + failure.getMessage(), failure);
+            throw new IllegalStateException("the lock watcher for pid " + pid + " stopped early: " + failure, failure);
         }
     }
 
@@ -175,7 +179,7 @@ public final class LockWaitWatcher implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            listenerFailure.set(e);
+            stoppedBy.set(e);
         } finally {
             session.close();
         }

@@ -175,6 +175,65 @@ class LockWaitWatcherTest {
     }
 
     @Test
+    void reportsAFailedPollAndCarriesOnWithANewConnection(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE moves (id int)");
+        Connection holder = session(db, false);
+        int holderPid = LockWaitWatcher.backendPid(holder);
+        Connection migration = session(db, true);
+        execute(migration, "SET lock_timeout = '20s'");
+        int migrationPid = LockWaitWatcher.backendPid(migration);
+        List<SQLException> failures = new CopyOnWriteArrayList<>();
+        List<Blockers> reports = new CopyOnWriteArrayList<>();
+        LockWaitWatcher.Listener listener = new LockWaitWatcher.Listener() {
+            @Override
+            public void blockersChanged(Blockers blockers) {
+                reports.add(blockers);
+            }
+
+            @Override
+            public void pollFailed(SQLException failure) {
+                failures.add(failure);
+            }
+        };
+        String watchers = "SELECT pid FROM pg_stat_activity WHERE application_name = 'bascule lock watcher for pid "
+                + migrationPid + "'";
+        LockWaitWatcher.Settings settings = LockWaitWatcher.Settings.defaults().withPollInterval(Duration.ofMillis(50));
+        try (LockWaitWatcher ignored = LockWaitWatcher.start(db.admin()::connect, migrationPid, settings, listener)) {
+            String first = db.column(watchers).get(0);
+            db.execute("SELECT pg_terminate_backend(" + first + ")");
+            awaitUntil(() -> !failures.isEmpty(), Duration.ofSeconds(5), "the failed poll to be reported");
+            awaitUntil(() -> db.column(watchers).size() == 1 && !db.column(watchers).contains(first), Duration.ofSeconds(5),
+                    "the watcher to reconnect");
+
+            execute(holder, "LOCK TABLE moves IN SHARE MODE");
+            CompletableFuture<Void> alter = CompletableFuture.runAsync(() -> execute(migration,
+                    "ALTER TABLE moves ADD COLUMN note text"), threads);
+            awaitUntil(() -> !reports.isEmpty(), Duration.ofSeconds(5), "the blocker to be reported after reconnecting");
+            assertThat(reports.get(0).pids()).containsExactly(holderPid);
+            holder.commit();
+            alter.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aFailingListenerStopsTheWatcherAndCloseSaysSo(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE moves (id int)");
+        Connection holder = session(db, false);
+        execute(holder, "LOCK TABLE moves IN SHARE MODE");
+        Connection migration = session(db, true);
+        execute(migration, "SET lock_timeout = '1s'");
+        int migrationPid = LockWaitWatcher.backendPid(migration);
+        LockWaitWatcher.Settings settings = LockWaitWatcher.Settings.defaults().withPollInterval(Duration.ofMillis(50));
+        LockWaitWatcher watcher = LockWaitWatcher.start(db.admin()::connect, migrationPid, settings, blockers -> {
+            throw new IllegalStateException("listener broke on " + blockers.pids());
+        });
+        assertThatThrownBy(() -> execute(migration, "ALTER TABLE moves ADD COLUMN note text")).isInstanceOf(SqlFailure.class);
+        assertThatThrownBy(watcher::close).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("the lock watcher for pid " + migrationPid + " stopped early:"
+                        + " java.lang.IllegalStateException: listener broke on [");
+    }
+
+    @Test
     void refusesToWatchThroughTheWatchedSessionItself(TestDatabase db) throws Exception {
         Connection migration = session(db, true);
         int pid = LockWaitWatcher.backendPid(migration);
