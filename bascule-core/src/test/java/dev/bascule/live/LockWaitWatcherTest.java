@@ -96,7 +96,7 @@ class LockWaitWatcherTest {
         List<Blockers> reports = new CopyOnWriteArrayList<>();
         LockWaitWatcher.Settings settings = LockWaitWatcher.Settings.defaults().withPollInterval(Duration.ofMillis(50))
                 .withoutQueries();
-        try (LockWaitWatcher ignored = LockWaitWatcher.start(db.admin()::connect, migrationPid, settings, reports::add)) {
+        try (LockWaitWatcher watcher = LockWaitWatcher.start(db.admin()::connect, migrationPid, settings, reports::add)) {
             CompletableFuture<Void> alter = CompletableFuture.runAsync(() -> execute(migration,
                     "ALTER TABLE moves ADD COLUMN note text"), threads);
             awaitUntil(() -> reports.size() == 1, Duration.ofSeconds(5), "the two blockers to be reported");
@@ -113,6 +113,7 @@ class LockWaitWatcherTest {
             alter.get(10, TimeUnit.SECONDS);
             awaitUntil(() -> reports.size() == 3, Duration.ofSeconds(5), "the end of the wait to be reported");
             assertThat(reports.get(2).isEmpty()).isTrue();
+            assertThat(watcher.lastSeenBlockers()).hasValueSatisfying(b -> assertThat(b.pids()).containsExactly(secondPid));
         }
         assertThat(reports).allSatisfy(r -> {
             assertThat(r.blockers()).allMatch(b -> b.query() == null);
@@ -132,7 +133,7 @@ class LockWaitWatcherTest {
 
         List<Blockers> reports = new CopyOnWriteArrayList<>();
         LockWaitWatcher.Settings settings = LockWaitWatcher.Settings.defaults().withPollInterval(Duration.ofMillis(20));
-        try (LockWaitWatcher ignored = LockWaitWatcher.start(db.admin()::connect, migrationPid, settings, reports::add)) {
+        try (LockWaitWatcher watcher = LockWaitWatcher.start(db.admin()::connect, migrationPid, settings, reports::add)) {
             CompletableFuture<Void> index = CompletableFuture.runAsync(() -> execute(migration,
                     "CREATE INDEX CONCURRENTLY moves_status_idx ON moves (status)"), threads);
             awaitUntil(() -> !reports.isEmpty(), Duration.ofSeconds(5), "the writer to be reported");
@@ -144,6 +145,7 @@ class LockWaitWatcherTest {
 
             writer.commit();
             index.get(15, TimeUnit.SECONDS);
+            assertThat(watcher.lastSeenBlockers()).hasValueSatisfying(b -> assertThat(b.pids()).containsExactly(writerPid));
         }
         assertThat(db.column("SELECT indisvalid FROM pg_index WHERE indexrelid = 'moves_status_idx'::regclass"))
                 .containsExactly("t");
@@ -166,9 +168,10 @@ class LockWaitWatcherTest {
         };
         List<Blockers> reports = new CopyOnWriteArrayList<>();
         LockWaitWatcher.Settings settings = LockWaitWatcher.Settings.defaults().withPollInterval(Duration.ofMillis(10));
-        try (LockWaitWatcher ignored = LockWaitWatcher.start(transactional, migrationPid, settings, reports::add)) {
+        try (LockWaitWatcher watcher = LockWaitWatcher.start(transactional, migrationPid, settings, reports::add)) {
             Thread.sleep(100);
             execute(migration, "CREATE INDEX CONCURRENTLY moves_status_idx ON moves (status)");
+            assertThat(watcher.lastSeenBlockers()).isEmpty();
         }
         assertThat(db.column("SELECT indisvalid FROM pg_index WHERE indexrelid = 'moves_status_idx'::regclass"))
                 .containsExactly("t");
@@ -198,7 +201,7 @@ class LockWaitWatcherTest {
         String watchers = "SELECT pid FROM pg_stat_activity WHERE application_name = 'bascule lock watcher for pid "
                 + migrationPid + "'";
         LockWaitWatcher.Settings settings = LockWaitWatcher.Settings.defaults().withPollInterval(Duration.ofMillis(50));
-        try (LockWaitWatcher ignored = LockWaitWatcher.start(db.admin()::connect, migrationPid, settings, listener)) {
+        try (LockWaitWatcher watcher = LockWaitWatcher.start(db.admin()::connect, migrationPid, settings, listener)) {
             String first = db.column(watchers).get(0);
             db.execute("SELECT pg_terminate_backend(" + first + ")");
             awaitUntil(() -> !failures.isEmpty(), Duration.ofSeconds(5), "the failed poll to be reported");
@@ -212,6 +215,7 @@ class LockWaitWatcherTest {
             assertThat(reports.get(0).pids()).containsExactly(holderPid);
             holder.commit();
             alter.get(10, TimeUnit.SECONDS);
+            assertThat(watcher.lastSeenBlockers()).hasValueSatisfying(b -> assertThat(b.pids()).containsExactly(holderPid));
         }
     }
 

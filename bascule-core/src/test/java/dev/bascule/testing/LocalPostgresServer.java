@@ -144,7 +144,9 @@ public final class LocalPostgresServer implements AutoCloseable {
                         + tail(log, 20));
             }
             try (Connection c = server.connect()) {
-                return server;
+                if (c.isValid(5)) {
+                    return server;
+                }
             } catch (SQLException e) {
                 last = e;
             } catch (RuntimeException e) { // Database reports an unreachable server as a configuration error
