@@ -190,15 +190,23 @@ public final class Migrator {
         try (Connection connection = database.connect();
              AdvisoryLock ignored = AdvisoryLock.acquire(connection, settings.history(), settings.lockWait(), listener::info);
              java.sql.Statement st = connection.createStatement()) {
+            // One transaction: a failure half-way leaves every schema as it was, never dropped without its grants.
+            connection.setAutoCommit(false);
             for (String schema : schemas) {
-                String quoted = "\"" + schema.replace("\"", "\"\"") + "\"";
-                st.execute("DROP SCHEMA IF EXISTS " + quoted + " CASCADE");
-                st.execute("CREATE SCHEMA " + quoted);
-                listener.info("dropped and re-created schema " + schema);
+                java.util.Optional<SchemaReset.SchemaState> before = SchemaReset.read(connection, schema);
+                if (before.isPresent()) {
+                    SchemaReset.reset(connection, before.get());
+                } else {
+                    SchemaReset.create(connection, schema);
+                }
             }
             if (!schemas.contains(settings.history().schema())) {
                 st.execute("DROP TABLE IF EXISTS " + settings.history().qualifiedName());
             }
+            connection.commit();
+            connection.setAutoCommit(true);
+            schemas.forEach(schema -> listener.info("dropped and re-created schema " + schema + " (owner, grants and"
+                    + " comment kept)"));
         } catch (SQLException e) {
             throw new BasculeException.MigrationFailed("reset failed at " + database.describe() + ": " + e.getMessage(),
                     null, 0, e.getSQLState(), null);
