@@ -62,9 +62,11 @@ public final class HistoryTable {
      */
     public void ensureExists(Connection connection) throws SQLException {
         if (exists(connection)) {
-            if (!hasStageColumn(connection)) {
-                try (Statement st = connection.createStatement()) {
-                    st.execute("ALTER TABLE " + qualifiedName() + " ADD COLUMN IF NOT EXISTS stage text");
+            for (String column : List.of("stage text", "statements_done integer")) {
+                if (!hasColumn(connection, column.substring(0, column.indexOf(' ')))) {
+                    try (Statement st = connection.createStatement()) {
+                        st.execute("ALTER TABLE " + qualifiedName() + " ADD COLUMN IF NOT EXISTS " + column);
+                    }
                 }
             }
             return;
@@ -82,7 +84,8 @@ public final class HistoryTable {
                     + "applied_by text NOT NULL DEFAULT current_user, "
                     + "execution_ms bigint NOT NULL DEFAULT 0, "
                     + "success boolean NOT NULL, "
-                    + "stage text)");
+                    + "stage text, "
+                    + "statements_done integer)");
             st.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + quote(table + "_version_key") + " ON " + qualifiedName()
                     + " (version) WHERE version IS NOT NULL");
             st.execute("COMMENT ON TABLE " + qualifiedName() + " IS 'Migrations applied by Bascule; do not edit by hand, use bascule repair.'");
@@ -96,28 +99,30 @@ public final class HistoryTable {
             return rows;
         }
         // status reads without upgrading: a table from before stages has no stage column yet.
-        String stage = hasStageColumn(connection) ? "stage" : "NULL::text";
+        String stage = hasColumn(connection, "stage") ? "stage" : "NULL::text";
+        String done = hasColumn(connection, "statements_done") ? "statements_done" : "NULL::integer";
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, version, name, kind, script, checksum, applied_at, applied_by, "
-                     + "execution_ms, success, " + stage + " FROM " + qualifiedName() + " ORDER BY id")) {
+                     + "execution_ms, success, " + stage + ", " + done + " FROM " + qualifiedName() + " ORDER BY id")) {
             while (rs.next()) {
                 BigDecimal version = rs.getBigDecimal(2);
                 rows.add(new AppliedMigration(rs.getLong(1), version == null ? null : new Version(version.toBigIntegerExact()),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getLong(9), rs.getBoolean(10),
-                        rs.getString(11)));
+                        rs.getString(11), rs.getInt(12)));
             }
         }
         return rows;
     }
 
-    private boolean hasStageColumn(Connection connection) throws SQLException {
+    private boolean hasColumn(Connection connection, String column) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT 1 FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
                         + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                        + "WHERE n.nspname = ? AND c.relname = ? AND a.attname = 'stage' AND NOT a.attisdropped")) {
+                        + "WHERE n.nspname = ? AND c.relname = ? AND a.attname = ? AND NOT a.attisdropped")) {
             ps.setString(1, schema);
             ps.setString(2, table);
+            ps.setString(3, column);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -163,6 +168,16 @@ public final class HistoryTable {
             ps.setLong(1, executionMs);
             ps.setBoolean(2, success);
             ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** How many statements of a no-transaction migration have run, recorded after each one. */
+    public void recordProgress(Connection connection, long id, int statementsDone) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + qualifiedName()
+                + " SET statements_done = ? WHERE id = ?")) {
+            ps.setInt(1, statementsDone);
+            ps.setLong(2, id);
             ps.executeUpdate();
         }
     }

@@ -7,6 +7,7 @@ import dev.bascule.catalog.Version;
 import dev.bascule.db.Database;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.AdvisoryLock;
+import dev.bascule.history.AppliedMigration;
 import dev.bascule.history.HistoryTable;
 import dev.bascule.plan.MigrationState;
 import dev.bascule.plan.Plan;
@@ -167,9 +168,13 @@ public final class Migrator {
              AdvisoryLock ignored = AdvisoryLock.acquire(connection, settings.history(), settings.lockWait(), listener::info)) {
             settings.history().ensureExists(connection);
             Plan plan = Planner.plan(catalog, settings.history().readAll(connection), planOptions());
+            List<AppliedMigration> failed = settings.history().readAll(connection).stream().filter(r -> !r.success()).toList();
             int removed = settings.history().deleteFailed(connection);
             if (removed > 0) {
-                done.add("removed " + removed + " failed migration row(s); they will run again on the next migrate");
+                StringBuilder line = new StringBuilder("removed " + removed + " failed migration row(s); they will run"
+                        + " again on the next migrate");
+                failed.forEach(row -> leftBehind(catalog, row).ifPresent(text -> line.append("\n  ").append(text)));
+                done.add(line.toString());
             }
             for (PlanEntry entry : plan.entries()) {
                 if (entry.state() == MigrationState.CHANGED && entry.migration().isPresent()) {
@@ -183,6 +188,22 @@ public final class Migrator {
             throw new BasculeException.MigrationFailed("repair failed at " + database.describe() + ": " + e.getMessage(),
                     null, 0, e.getSQLState(), null);
         }
+    }
+
+    /** What a failed no-transaction migration left applied, so the user can make its rerun succeed. */
+    private java.util.Optional<String> leftBehind(Catalog catalog, AppliedMigration row) {
+        if (row.statementsDone() == 0 || row.version() == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<Migration> file = catalog.find(row.version());
+        if (file.isPresent() && !file.get().checksum().equals(row.checksum())) {
+            return java.util.Optional.of(row.script() + ": " + row.statementsDone() + " statement(s) of the version that"
+                    + " failed stay applied (the file changed since): check the objects they created before migrating");
+        }
+        return file.flatMap(m -> PreparedMigration.prepare(m, 0, new ArrayList<>()))
+                .map(p -> row.script() + ": " + PreparedMigration.appliedBefore(p.script().statements(), row.statementsDone())
+                        + " The next migrate runs the whole file again: drop those objects first, or make the statements"
+                        + " idempotent (IF NOT EXISTS).");
     }
 
     /** Drops and re-creates the given schemas (with everything in them, history included), under the lock. */

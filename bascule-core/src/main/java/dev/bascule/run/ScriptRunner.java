@@ -7,6 +7,7 @@ import dev.bascule.sql.Statement;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Runs one prepared migration on the run's single connection, with its history row: in one transaction, or
@@ -56,15 +57,18 @@ final class ScriptRunner {
         connection.setAutoCommit(true);
         // Recorded as failed first: if the process dies half-way the row says so and blocks the next run.
         long id = history.insert(connection, prepared.migration(), 0, false);
+        List<Statement> statements = prepared.script().statements();
+        int done = 0;
         try {
-            for (Statement statement : prepared.script().statements()) {
+            for (Statement statement : statements) {
                 execute(prepared.migration(), statement);
+                history.recordProgress(connection, id, ++done);
             }
         } catch (BasculeException.MigrationFailed e) {
             history.finish(connection, id, elapsedMs(start), false);
-            throw new BasculeException.MigrationFailed(e.getMessage() + "\nIt ran without a transaction, so the statements"
-                    + " before this one are applied and it is recorded as failed: fix the database, then run 'bascule repair'",
-                    e.file(), e.line(), e.sqlState(), e.getCause());
+            throw new BasculeException.MigrationFailed(e.getMessage() + "\nIt ran without a transaction and is recorded"
+                    + " as failed. " + PreparedMigration.appliedBefore(statements, done) + " Fix the database, then run"
+                    + " 'bascule repair'.", e.file(), e.line(), e.sqlState(), e.getCause());
         }
         long ms = elapsedMs(start);
         history.finish(connection, id, ms, true);

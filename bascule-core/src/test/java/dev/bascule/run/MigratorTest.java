@@ -228,4 +228,19 @@ class MigratorTest {
                             .contains("23505").doesNotContain("ceo@example.mil").doesNotContain("INSERT");
                 });
     }
+
+    @Test
+    void aNoTransactionFailureAndRepairNameWhatStaysApplied(TestDatabase db) {
+        MigrationFolder m = new MigrationFolder(tmp.resolve("m"));
+        m.write("1_table.up.sql", "CREATE TABLE pets (owner int, name text);");
+        m.write("2_index.up.sql", "-- bascule:no-transaction\nCREATE INDEX CONCURRENTLY pets_owner_idx ON pets (owner);\n"
+                + "CREATE INDEX CONCURRENTLY pets_age_idx ON pets (age);\n");
+        Bascule bascule = config(db, m).load();
+        assertThatThrownBy(bascule::migrate).isInstanceOfSatisfying(BasculeException.MigrationFailed.class, e ->
+                assertThat(e.getMessage()).contains("Its first 1 of 2 statement(s) stay applied: CREATE INDEX"
+                        + " CONCURRENTLY pets_owner_idx ON pets (line 2)").doesNotContain("PETS_OWNER_IDX"));
+        assertThat(bascule.repair()).singleElement().satisfies(s -> assertThat(s).contains("removed 1 failed")
+                .contains("2_index.up.sql: Its first 1 of 2 statement(s) stay applied: CREATE INDEX CONCURRENTLY"
+                        + " pets_owner_idx ON pets (line 2)").contains("IF NOT EXISTS"));
+    }
 }
