@@ -5,6 +5,7 @@ import dev.bascule.catalog.Version;
 import dev.bascule.db.Database;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.HistoryTable;
+import dev.bascule.run.LoggingListener;
 import dev.bascule.run.MigrationListener;
 import dev.bascule.source.Location;
 import dev.bascule.source.SourceSettings;
@@ -150,7 +151,7 @@ public record Settings(String environment, Optional<Database> database, Optional
         private Path baseDir = Path.of("");
         private String adopt;
         private String secureStore;
-        private MigrationListener listener = MigrationListener.NONE;
+        private MigrationListener listener = new LoggingListener();
 
         Builder() {
         }
