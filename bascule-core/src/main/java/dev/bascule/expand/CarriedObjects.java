@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * writes: CHECK and FOREIGN KEY as {@code NOT VALID} (new writes are checked at once, old rows later by
  * {@code VALIDATE CONSTRAINT}, which lets writes through); NOT NULL through a validated {@code CHECK (col IS NOT
  * NULL)} that PostgreSQL 12+ accepts as proof, so {@code SET NOT NULL} does not scan; indexes
- * {@code CONCURRENTLY}, UNIQUE constraints attached to their finished index; the default only in phase 3 (see
- * {@link SyncDefinitions}: while both columns are written, only one of them may have a default).
+ * {@code CONCURRENTLY}, UNIQUE constraints attached to their finished index; the default with the switch to two-way sync in
+ * phase 2 (see {@link SyncDefinitions}: while both columns are written, only one of them may have a default).
  */
 final class CarriedObjects {
 
@@ -98,7 +98,7 @@ final class CarriedObjects {
         }
         if (facts.defaultExpression().isPresent() && notCarried.contains(DEFAULT)) {
             c.notes.add("the default " + facts.defaultExpression().get() + " is not copied to " + change.newColumn()
-                    + " (as asked): after phase 3 inserts that leave it out store NULL");
+                    + " (as asked): from phase 2 on, inserts that leave it out store NULL");
         } else {
             c.newDefault = facts.defaultExpression().map(d -> defaultFor(change, facts, d));
         }

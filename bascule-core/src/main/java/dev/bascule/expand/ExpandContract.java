@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * phase 1 (expand)   add the new column; a trigger copies old → new on every write; constraints NOT VALID;
  *                    a batched backfill (data migration)
  * phase 2 (switch)   the trigger keeps both columns equal in both directions while old and new code run;
- *                    VALIDATE, NOT NULL, indexes CONCURRENTLY
- * phase 3 (contract) the new column takes the default; trigger, function and old column dropped
+ *                    the default moves to the new column; VALIDATE, NOT NULL, indexes CONCURRENTLY
+ * phase 3 (contract) trigger, function and old column dropped
  * </pre>
  *
  * {@link #plan(ExpandContractRequest, ColumnFacts)} is pure; {@link #plan(ExpandContractRequest, Connection,

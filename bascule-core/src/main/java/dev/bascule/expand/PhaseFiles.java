@@ -9,6 +9,10 @@ import java.util.Optional;
 /** Writes the files of each phase, numbering migrations in apply order. */
 final class PhaseFiles {
 
+    /** The phase-2 migrations after which the next release's code may run (file name steps). */
+    static final String SYNC_BOTH_WAYS = "sync_both_ways";
+    static final String MOVE_DEFAULT = "move_default";
+
     /** Comment lines are wrapped at this width. */
     static final int WIDTH = 110;
 
@@ -63,7 +67,7 @@ final class PhaseFiles {
         migration(1, "add_column", GeneratedFile.Kind.SCHEMA, false, "Phase 1 of 3 (expand) of " + what()
                 + ": add the column the next release's code will use. Nothing reads it yet; the next migration keeps"
                 + " it equal to " + oldColumn + " and the backfill fills the rows written before. Constraints, NOT"
-                + " NULL and indexes follow; the default comes in phase 3.", add);
+                + " NULL and indexes follow; the default moves in phase 2.", add);
 
         Path function = definitionPath(request.layout().functions(), request.functionVersion());
         Path trigger = definitionPath(request.layout().triggers(), request.triggerVersion());
@@ -102,11 +106,28 @@ final class PhaseFiles {
         Path function = definitionPath(request.layout().functions(), version);
         files.add(new GeneratedFile(function, sync.phaseTwoFunction(version), 2, GeneratedFile.Kind.FUNCTION, false,
                 Optional.empty()));
-        migration(2, "sync_both_ways", GeneratedFile.Kind.SCHEMA, false, "Phase 2 of 3: apply before deploying"
+        migration(2, SYNC_BOTH_WAYS, GeneratedFile.Kind.SCHEMA, false, "Phase 2 of 3: apply before deploying"
                 + " the code that reads and writes " + newColumn + ". While the deploy rolls both releases run:"
                 + " writes of " + newColumn + " are copied back into " + oldColumn + " for the old code, and the old"
                 + " code's writes of " + oldColumn + " still reach " + newColumn + ". CREATE OR REPLACE is atomic:"
                 + " no write runs without a sync.", List.of(include(function)));
+
+        List<String> moveDefault = new ArrayList<>();
+        if (facts.defaultExpression().isPresent()) {
+            moveDefault.add("ALTER TABLE " + table + " ALTER COLUMN " + oldColumn + " DROP DEFAULT;");
+        }
+        carried.newDefault().ifPresent(d -> moveDefault.add("ALTER TABLE " + table + " ALTER COLUMN " + newColumn
+                + " SET DEFAULT " + d + ";"));
+        facts.ownedSequence().ifPresent(s -> moveDefault.add("ALTER SEQUENCE " + s + " OWNED BY " + table + "."
+                + newColumn + ";"));
+        if (!moveDefault.isEmpty()) {
+            migration(2, MOVE_DEFAULT, GeneratedFile.Kind.SCHEMA, false, "Phase 2 of 3: the default moves from "
+                    + oldColumn + " to " + newColumn + " (one transaction), after the two-way sync: an insert by"
+                    + " the previous release that leaves " + oldColumn + " out now gets the default through "
+                    + newColumn + ", and a NULL this release writes into " + newColumn + " stays NULL. Only one"
+                    + " column has a default at a time, or the trigger could not tell which value an insert"
+                    + " wrote.", moveDefault);
+        }
 
         List<String> validate = carried.validate();
         if (!validate.isEmpty()) {
@@ -143,10 +164,6 @@ final class PhaseFiles {
 
     private void phaseThree() {
         List<String> statements = new ArrayList<>();
-        carried.newDefault().ifPresent(d -> statements.add("ALTER TABLE " + table + " ALTER COLUMN " + newColumn
-                + " SET DEFAULT " + d + ";"));
-        facts.ownedSequence().ifPresent(s -> statements.add("ALTER SEQUENCE " + s + " OWNED BY " + table + "."
-                + newColumn + ";"));
         statements.add("DROP TRIGGER " + sync.triggerName() + " ON " + table + ";");
         statements.add("DROP FUNCTION " + sync.functionSignature() + ";");
         statements.add("-- bascule:ignore ban-drop-column phase 3: the code deployed with phase 2 no longer uses "
@@ -154,9 +171,7 @@ final class PhaseFiles {
         statements.add("ALTER TABLE " + table + " DROP COLUMN " + oldColumn + ";");
         String explanation = "Phase 3 of 3 (contract): apply only once no running code uses " + oldColumn
                 + ", that is in a release after the one with phase 2, when that release's code is deployed"
-                + " everywhere. Drops the sync trigger and function and " + oldColumn
-                + (carried.newDefault().isPresent() ? "; " + newColumn + " takes over its default in the same"
-                + " transaction, so no insert sees neither." : ".");
+                + " everywhere. Drops the sync trigger and function and " + oldColumn + ".";
         if (change instanceof ColumnChange.ChangeType) {
             explanation += " " + newColumn + " keeps its name: renaming it now would break the code running, which"
                     + " uses that name.";

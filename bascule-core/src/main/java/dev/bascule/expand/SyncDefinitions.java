@@ -58,7 +58,7 @@ final class SyncDefinitions {
         String body = """
                 BEGIN
                     IF TG_OP = 'INSERT' THEN
-                        IF NEW.%2$s IS NULL AND NEW.%1$s IS NOT NULL THEN
+                        IF NEW.%1$s IS NOT NULL THEN
                             NEW.%2$s := %3$s;
                         ELSE
                             NEW.%1$s := %4$s;
@@ -73,11 +73,11 @@ final class SyncDefinitions {
                 """.formatted(oldColumn, newColumn, mapping.forward(), mapping.reverse());
         return header(version, 2, "This release's code writes " + column(newColumn) + "; the previous release's"
                 + " code, still running while the deploy rolls, writes " + column(oldColumn) + ". Keep both equal,"
-                + " whichever one a statement writes. INSERT: " + oldColumn + " was written when " + newColumn
-                + " is NULL and " + oldColumn + " is not (" + newColumn + " gets no default before phase 3);"
-                + " otherwise " + newColumn + " wins. UPDATE: the column whose value changed wins, " + newColumn
-                + " when both did. Values are compared as text, so a change the type's equality ignores (citext"
-                + " case, numeric scale) still counts.")
+                + " whichever one a statement writes. INSERT: a value in " + oldColumn + " comes from the previous"
+                + " release (this release's code does not write " + oldColumn + ", and the next migration moves its"
+                + " default to " + newColumn + "), else " + newColumn + " is copied. UPDATE: the column whose value"
+                + " changed wins, " + newColumn + " when both did. Values are compared as text, so a change the"
+                + " type's equality ignores (citext case, numeric scale) still counts.")
                 + create(body);
     }
 
