@@ -42,9 +42,7 @@ public final class ExpandContract {
     public static ExpandContractPlan plan(ExpandContractRequest request, Connection connection, Duration timeout) {
         ColumnFacts facts = LiveSchema.read(connection, request.change(), timeout);
         List<String> problems = new ArrayList<>(refusals(request, facts));
-        if (problems.isEmpty()) {
-            problems.addAll(LiveSchemaProbe.problems(connection, request, facts, timeout));
-        }
+        problems.addAll(LiveSchemaProbe.problems(connection, request, facts, timeout));
         fail(request, problems);
         return plan(request, facts);
     }
