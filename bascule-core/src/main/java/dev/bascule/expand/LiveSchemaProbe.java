@@ -39,6 +39,7 @@ final class LiveSchemaProbe {
         try {
             Transactions.rolledBack(connection, timeout, false, () -> {
                 probe.names(request);
+                probe.carriedNames(request, facts);
                 if (request.change() instanceof ColumnChange.ChangeType t) {
                     probe.typeChange(t, request, facts);
                 }
@@ -65,6 +66,41 @@ final class LiveSchemaProbe {
                 if (rs.next() && rs.getBoolean(1)) {
                     problems.add(change.table() + " already has a trigger " + sync + "; give the change another sync"
                             + " name");
+                }
+            }
+        }
+    }
+
+    /**
+     * The names the copies will take must be free: the indexes migration drops an index of that name before
+     * building it (to clear a failed build), which must never be someone else's index.
+     */
+    private void carriedNames(ExpandContractRequest request, ColumnFacts facts) throws SQLException {
+        CarriedObjects carried;
+        try {
+            carried = CarriedObjects.of(change, facts, request.notCarried());
+        } catch (BasculeException.Configuration e) {
+            return; // reported by the type-change probes
+        }
+        for (CarriedObjects.IndexCopy index : carried.indexes()) {
+            String name = change.table().sibling(index.name());
+            if (exists("SELECT to_regclass(?) IS NOT NULL", name)) {
+                problems.add("the copy of an index would be named " + name + ", which already exists; rename or drop"
+                        + " that relation first");
+            }
+        }
+        List<String> constraints = new ArrayList<>(carried.constraints().stream().map(CarriedObjects.Constraint::name)
+                .toList());
+        carried.notNullCheck().ifPresent(constraints::add);
+        carried.indexes().forEach(i -> constraints.add(i.name()));
+        try (PreparedStatement st = connection.prepareStatement("SELECT conname FROM pg_constraint"
+                + " WHERE conrelid = to_regclass(?) AND conname = ANY (?) ORDER BY 1")) {
+            st.setString(1, change.table().sql());
+            st.setArray(2, connection.createArrayOf("text", constraints.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    problems.add(change.table() + " already has a constraint " + rs.getString(1) + ", the name a copy"
+                            + " would take; rename or drop it first");
                 }
             }
         }

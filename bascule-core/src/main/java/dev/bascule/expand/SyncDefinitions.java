@@ -74,8 +74,8 @@ final class SyncDefinitions {
         return header(version, 2, "This release's code writes " + column(newColumn) + "; the previous release's"
                 + " code, still running while the deploy rolls, writes " + column(oldColumn) + ". Keep both equal,"
                 + " whichever one a statement writes. INSERT: a value in " + oldColumn + " comes from the previous"
-                + " release (this release's code does not write " + oldColumn + ", and the next migration moves its"
-                + " default to " + newColumn + "), else " + newColumn + " is copied. UPDATE: the column whose value"
+                + " release (this release's code does not write " + oldColumn + ", and from phase 2 on "
+                + oldColumn + " has no default), else " + newColumn + " is copied. UPDATE: the column whose value"
                 + " changed wins, " + newColumn + " when both did. Values are compared as text, so a change the"
                 + " type's equality ignores (citext case, numeric scale) still counts.")
                 + create(body);

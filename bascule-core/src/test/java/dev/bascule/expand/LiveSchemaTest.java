@@ -92,6 +92,11 @@ class LiveSchemaTest {
                     .hasMessageContaining("moves.during is used by the exclusion constraint constraint moves_no_overlap");
             assertThatThrownBy(() -> plan(c, new ColumnChange.Rename(MOVES, "status", "locator")))
                     .hasMessageContaining("moves already has a column locator");
+            db.execute("CREATE INDEX moves_state_idx ON moves (locator); ALTER TABLE moves ADD CONSTRAINT"
+                    + " moves_state_check CHECK (weight < 100000)");
+            assertThatThrownBy(() -> plan(c, new ColumnChange.Rename(MOVES, "status", "state")))
+                    .hasMessageContaining("the copy of an index would be named moves_state_idx, which already exists")
+                    .hasMessageContaining("moves already has a constraint moves_state_check, the name a copy would take");
         }
     }
 

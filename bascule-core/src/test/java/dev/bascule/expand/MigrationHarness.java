@@ -118,25 +118,30 @@ final class MigrationHarness {
             throw new IllegalArgumentException("the test's keyset loop only runs UPDATE t SET ... WHERE ... with"
                     + " size= and key=: " + statement.sql());
         }
-        String next = "SELECT max(k) FROM (SELECT " + key.group(1) + " AS k FROM " + table.group(1) + " WHERE "
-                + key.group(1) + " > ? ORDER BY " + key.group(1) + " LIMIT " + size.group(1) + ") AS batch";
-        String batch = update + " AND " + key.group(1) + " > ? AND " + key.group(1) + " <= ?";
-        long last = Long.MIN_VALUE;
+        String k = key.group(1);
+        String window = "SELECT k FROM (SELECT " + k + " AS k FROM " + table.group(1) + " %s ORDER BY " + k + " LIMIT "
+                + size.group(1) + ") AS batch ORDER BY k DESC LIMIT 1";
+        Object last = null;
         while (true) {
-            Long upTo;
-            try (PreparedStatement st = connection.prepareStatement(next)) {
-                st.setLong(1, last);
+            Object upTo;
+            try (PreparedStatement st = connection.prepareStatement(window.formatted(last == null ? "" : "WHERE " + k + " > ?"))) {
+                if (last != null) {
+                    st.setObject(1, last);
+                }
                 try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    upTo = rs.getObject(1) == null ? null : rs.getLong(1);
+                    upTo = rs.next() ? rs.getObject(1) : null;
                 }
             }
             if (upTo == null) {
                 return;
             }
-            try (PreparedStatement st = connection.prepareStatement(batch)) {
-                st.setLong(1, last);
-                st.setLong(2, upTo);
+            try (PreparedStatement st = connection.prepareStatement(update + (last == null ? "" : " AND " + k + " > ?")
+                    + " AND " + k + " <= ?")) {
+                int i = 1;
+                if (last != null) {
+                    st.setObject(i++, last);
+                }
+                st.setObject(i, upTo);
                 st.executeUpdate();
             }
             last = upTo;
