@@ -6,4 +6,4 @@
 -- computes the same value on that write anyway. Rows already equal are skipped, so running it again is
 -- harmless.
 -- bascule:batch size=1000 key=id
-UPDATE moves SET state = status WHERE state IS DISTINCT FROM status;
+UPDATE moves SET state = status WHERE state::text IS DISTINCT FROM status::text;

@@ -26,10 +26,17 @@ record ValueMapping(String newType, String backfillValue, String backfillPredica
                     .orElse("NEW." + oldColumn);
             String reverse = t.reverseUsing().map(u -> "(SELECT " + u + " FROM (SELECT NEW.*) AS " + rowAlias + ")")
                     .orElse("NEW." + newColumn);
-            return new ValueMapping(t.newType(), backfill, newColumn + " IS DISTINCT FROM " + expected, forward,
-                    reverse);
+            return new ValueMapping(t.newType(), backfill, differ(newColumn, expected), forward, reverse);
         }
-        return new ValueMapping(facts.type(), oldColumn, newColumn + " IS DISTINCT FROM " + oldColumn,
-                "NEW." + oldColumn, "NEW." + newColumn);
+        return new ValueMapping(facts.type(), oldColumn, differ(newColumn, oldColumn), "NEW." + oldColumn,
+                "NEW." + newColumn);
+    }
+
+    /**
+     * Compared as text, like the trigger compares: exact where the type's equality is not (citext case, numeric
+     * scale), and valid for types without an equality operator (json).
+     */
+    private static String differ(String column, String expected) {
+        return column + "::text IS DISTINCT FROM " + expected + "::text";
     }
 }

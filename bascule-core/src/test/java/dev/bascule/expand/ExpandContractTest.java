@@ -93,7 +93,7 @@ class ExpandContractTest {
         GeneratedFile backfill = one.get(3);
         assertThat(backfill.kind()).isEqualTo(GeneratedFile.Kind.DATA);
         var update = PlanFiles.parse(plan, backfill).statements().get(0);
-        assertThat(update.sql()).isEqualTo("UPDATE moves SET state = status WHERE state IS DISTINCT FROM status;");
+        assertThat(update.sql()).isEqualTo("UPDATE moves SET state = status WHERE state::text IS DISTINCT FROM status::text;");
         assertThat(update.directive(DirectiveKind.BATCH).orElseThrow().argument()).isEqualTo("size=1000 key=id");
     }
 
@@ -180,7 +180,7 @@ class ExpandContractTest {
                 .contains("NEW.kind := (SELECT lower(kind_new::text) FROM (SELECT NEW.*) AS moves);")
                 .contains("NEW.kind_new := (SELECT kind::move_kind FROM (SELECT NEW.*) AS moves);");
         assertThat(plan.migrations(1).get(3).content()).contains("UPDATE moves SET kind_new = (kind::move_kind)"
-                + " WHERE kind_new IS DISTINCT FROM (kind::move_kind);");
+                + " WHERE kind_new::text IS DISTINCT FROM (kind::move_kind)::text;");
         assertThat(plan.migrations(2).get(1).content()).contains(
                 "ALTER TABLE moves ALTER COLUMN kind_new SET DEFAULT ('local'::text)::move_kind;");
         assertThat(plan.migrations(3).get(0).content()).contains("kind_new keeps its name")
@@ -194,7 +194,7 @@ class ExpandContractTest {
         assertThat(file(plain, "db/functions/moves_weight_sync_v02.sql").content())
                 .contains("NEW.weight := NEW.weight_new;").contains("NEW.weight_new := NEW.weight;");
         assertThat(plain.migrations(1).get(2).content()).contains("UPDATE moves SET weight_new = weight"
-                + " WHERE weight_new IS DISTINCT FROM CAST(weight AS bigint);");
+                + " WHERE weight_new::text IS DISTINCT FROM CAST(weight AS bigint)::text;");
         assertThat(plain.notes()).anySatisfy(n -> assertThat(n).contains("assignment cast bigint -> integer"));
     }
 
