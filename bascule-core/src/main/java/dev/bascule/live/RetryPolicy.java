@@ -74,6 +74,11 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
     }
 
     /** True when the failure, or any exception it wraps or chains, carries SQLSTATE 55P03 or 40P01. */
+    /** True for the SQLSTATEs worth retrying: lock_not_available (55P03) and deadlock_detected (40P01). */
+    public static boolean isRetryableState(String sqlState) {
+        return LOCK_NOT_AVAILABLE.equals(sqlState) || DEADLOCK_DETECTED.equals(sqlState);
+    }
+
     public boolean isRetryable(Throwable failure) {
         return retryableState(failure).isPresent();
     }
