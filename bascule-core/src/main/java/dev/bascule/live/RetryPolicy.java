@@ -147,9 +147,23 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
     }
 
     private String head(Throwable failure, int attempt, Duration elapsed) {
-        String what = retryableState(failure).map(s -> s.equals(DEADLOCK_DETECTED) ? "deadlock" : "lock timeout")
-                .orElse("failure");
+        return head(retryableState(failure).orElse(null), attempt, elapsed);
+    }
+
+    private String head(String sqlState, int attempt, Duration elapsed) {
+        String what = DEADLOCK_DETECTED.equals(sqlState) ? "deadlock" : LOCK_NOT_AVAILABLE.equals(sqlState)
+                ? "lock timeout" : "failure";
         return what + " on attempt " + attempt + " of " + maxAttempts() + " after " + DurationText.of(elapsed);
+    }
+
+    /** As {@link #retryMessage(Throwable, int, Duration, Duration, Blockers)}, for a failure known by its SQLSTATE. */
+    public String retryMessage(String sqlState, int attempt, Duration elapsed, Duration nextWait, Blockers blockers) {
+        return head(sqlState, attempt, elapsed) + "; retrying in " + DurationText.of(nextWait) + tail(blockers);
+    }
+
+    /** As {@link #giveUpMessage(Throwable, int, Duration, Blockers)}, for a failure known by its SQLSTATE. */
+    public String giveUpMessage(String sqlState, int attempt, Duration elapsed, Blockers blockers) {
+        return head(sqlState, attempt, elapsed) + "; no retries left" + tail(blockers);
     }
 
     private static String tail(Blockers blockers) {

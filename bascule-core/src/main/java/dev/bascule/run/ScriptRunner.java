@@ -61,12 +61,12 @@ final class ScriptRunner {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - attemptStart);
                 Blockers blockers = session.lastBlockers().orElse(null);
                 if (!retries.mayRetryAfter(attempt)) {
-                    throw new BasculeException.MigrationFailed(e.getMessage() + "\n" + retries.giveUpMessage(e, attempt,
+                    throw new BasculeException.MigrationFailed(e.getMessage() + "\n" + retries.giveUpMessage(e.sqlState(), attempt,
                             elapsed, blockers) + ": retry later, or end the blocking session (SELECT"
                             + " pg_terminate_backend(pid)) and run migrate again", e.file(), e.line(), e.sqlState(), null);
                 }
                 Duration wait = retries.delayBefore(attempt);
-                listener.info(prepared.migration().fileName() + ": " + retries.retryMessage(e, attempt, elapsed, wait, blockers));
+                listener.info(prepared.migration().fileName() + ": " + retries.retryMessage(e.sqlState(), attempt, elapsed, wait, blockers));
                 sleep(wait);
             }
         }
@@ -128,7 +128,7 @@ final class ScriptRunner {
                 try {
                     executeChecked(statement);
                 } catch (BasculeException.MigrationFailed e) {
-                    String cleaned = dropInvalidIndexLeftBy(statement);
+                    String cleaned = RetryPolicy.isRetryableState(e.sqlState()) ? "" : dropInvalidIndexLeftBy(statement);
                     try {
                         history.finish(connection, id, elapsedMs(start), false);
                     } catch (SQLException lost) {
@@ -154,6 +154,7 @@ final class ScriptRunner {
          * index a failed run left) is caught: the invalid index is dropped and built again, never recorded as done.
          */
         private void executeChecked(Statement statement) throws SQLException {
+            dropInvalidIndexBefore(statement);
             execute(prepared.migration(), statement);
             Optional<IndexStatement> index = IndexStatement.parseConcurrentCreate(statement.sql());
             if (index.isEmpty()) {
@@ -161,15 +162,33 @@ final class ScriptRunner {
             }
             Optional<InvalidIndex> invalid = InvalidIndexes.namedIn(connection, statement.sql());
             if (invalid.isPresent()) {
-                listener.info(statement.sourceName() + ":" + statement.line() + ": index " + invalid.get().name()
-                        + " exists but is INVALID (a concurrent build that failed earlier); dropping it and building it again");
+                // Never recorded as done: an index that exists but is INVALID serves no query and slows every write.
+                throw new BasculeException.MigrationFailed(statement.sourceName() + ":" + statement.line()
+                        + ": index " + invalid.get().name() + " is INVALID after the build: check the server log",
+                        statement.sourceName(), statement.line(), null, null);
+            }
+        }
+
+        /**
+         * Before a concurrent build: an invalid index of that name (a build that failed or timed out) is dropped first.
+         * The drop waits for other transactions like the build does, so a lock timeout here is retried like one there.
+         */
+        private void dropInvalidIndexBefore(Statement statement) throws SQLException {
+            if (IndexStatement.parseConcurrentCreate(statement.sql()).isEmpty()) {
+                return;
+            }
+            Optional<InvalidIndex> invalid = InvalidIndexes.namedIn(connection, statement.sql());
+            if (invalid.isEmpty()) {
+                return;
+            }
+            listener.info(statement.sourceName() + ":" + statement.line() + ": index " + invalid.get().name()
+                    + " exists but is INVALID (a concurrent build that failed or timed out earlier); dropping it to build it again");
+            try {
                 InvalidIndexes.drop(connection, invalid.get());
-                execute(prepared.migration(), statement);
-                if (InvalidIndexes.namedIn(connection, statement.sql()).isPresent()) {
-                    throw new BasculeException.MigrationFailed(statement.sourceName() + ":" + statement.line()
-                            + ": index " + invalid.get().name() + " is still INVALID after building it again: check the"
-                            + " server log", statement.sourceName(), statement.line(), null, null);
-                }
+            } catch (SQLException e) {
+                throw new BasculeException.MigrationFailed(statement.sourceName() + ":" + statement.line()
+                        + ": dropping the INVALID index " + invalid.get().name() + " failed: " + e.getMessage(),
+                        statement.sourceName(), statement.line(), e.getSQLState(), null);
             }
         }
 
