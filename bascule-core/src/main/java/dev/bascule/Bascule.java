@@ -8,6 +8,8 @@ import dev.bascule.db.Database;
 import dev.bascule.db.EmbeddedServer;
 import dev.bascule.error.BasculeException;
 import dev.bascule.error.SourceSyntaxError;
+import dev.bascule.expand.ColumnChange;
+import dev.bascule.generate.ChangeGenerator;
 import dev.bascule.generate.GeneratedFiles;
 import dev.bascule.generate.ManifestUpdater;
 import dev.bascule.generate.MigrationGenerator;
@@ -195,6 +197,27 @@ public final class Bascule implements AutoCloseable {
     /** A secure migration: scrubbed copy in the secure folder, production file in {@code tmp/} (0600), manifest line. */
     public GeneratedFiles newSecureMigration(String name, Optional<String> dir) {
         return new MigrationGenerator(settings, Clock.systemUTC()).secureMigration(name, dir);
+    }
+
+    /**
+     * A three-phase (expand/contract) change of one column, with fresh versions and manifest lines: phase 1 adds the
+     * new column, a sync trigger and a batched backfill; phase 2 syncs both ways; phase 3 contracts. The column's
+     * facts (type, default, constraints, indexes) are read from this environment's database.
+     */
+    public GeneratedFiles newExpandContract(ColumnChange change, Optional<String> name, int batchSize,
+                                            java.util.Set<String> notCarried, ChangeGenerator.Folders folders) {
+        try (Connection connection = connect()) {
+            return new ChangeGenerator(settings, Clock.systemUTC()).expandContract(connection, change, name, batchSize,
+                    notCarried, folders);
+        } catch (java.sql.SQLException e) {
+            throw new BasculeException.Configuration("gen expand-contract: reading the schema of " + database().describe()
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The next version of a function or trigger definition ({@code kind}: function, trigger) and its install migration. */
+    public GeneratedFiles newDefinition(String kind, String name, ChangeGenerator.Folders folders) {
+        return new ChangeGenerator(settings, Clock.systemUTC()).definition(kind, name, folders);
     }
 
     /** Rewrites a stage's manifest from the files in its paths, keeping comment lines. */

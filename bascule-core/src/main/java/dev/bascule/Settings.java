@@ -46,12 +46,14 @@ import java.util.Set;
  * @param secureStore      where this environment's real secure migrations are kept ({@code s3://bucket/prefix})
  * @param role             {@code SET ROLE} to this after connecting, so objects are owned by the application's role
  * @param lockRetries      how often a migration that hit a lock timeout or deadlock is retried (with backoff)
+ * @param allowPhaseSkip   let one migrate apply several phases of an expand/contract change (releases taken together)
  */
 public record Settings(String environment, Optional<Database> database, Optional<Path> embedded, List<Stage> stages,
                        List<String> schemas, HistoryTable history, boolean dev, boolean resettable, boolean allowExec,
                        Duration lockWait, Duration lockTimeout, Duration statementTimeout, Optional<Version> target,
                        SourceSettings sourceSettings, Path baseDir, Optional<String> adopt,
-                       Optional<Location> secureStore, Optional<String> role, int lockRetries) {
+                       Optional<Location> secureStore, Optional<String> role, int lockRetries,
+                       boolean allowPhaseSkip) {
 
     public static final String DEFAULT_HISTORY_TABLE = "bascule_schema_migrations";
 
@@ -163,6 +165,7 @@ public record Settings(String environment, Optional<Database> database, Optional
         private String secureStore;
         private String role;
         private Integer lockRetries;
+        private boolean allowPhaseSkip;
         private MigrationListener listener = new LoggingListener();
 
         Builder() {
@@ -188,6 +191,7 @@ public record Settings(String environment, Optional<Database> database, Optional
             secureStore = s.secureStore.map(Location::uri).orElse(null);
             role = s.role.orElse(null);
             lockRetries = s.lockRetries;
+            allowPhaseSkip = s.allowPhaseSkip;
         }
 
         public Builder environment(String name) {
@@ -326,6 +330,12 @@ public record Settings(String environment, Optional<Database> database, Optional
             return this;
         }
 
+        /** Lets one migrate apply several phases of an expand/contract change (see seed 003's slow roll). */
+        public Builder allowPhaseSkip(boolean allow) {
+            this.allowPhaseSkip = allow;
+            return this;
+        }
+
         /** Receives progress events (not a setting: it is how the caller listens). */
         public Builder listener(MigrationListener listener) {
             this.listener = listener;
@@ -351,7 +361,7 @@ public record Settings(String environment, Optional<Database> database, Optional
                     schemas, history, dev, resettable, allowExec, lockWait, lockTimeout, statementTimeout,
                     Optional.ofNullable(target), new SourceSettings(sourceSettings), base, Optional.ofNullable(adopt),
                     Optional.ofNullable(secureStore).map(l -> Location.parse(l, base)), Optional.ofNullable(role),
-                    lockRetries != null ? lockRetries : defaultLockRetries(dev));
+                    lockRetries != null ? lockRetries : defaultLockRetries(dev), allowPhaseSkip);
         }
 
         /** A manifest file resolved against the base folder; {@code classpath:} manifests stay as written. */

@@ -68,7 +68,35 @@ public final class StatusReport {
             sb.append(", ").append(plan.problems().size()).append(" problem(s):");
             plan.problems().forEach(p -> sb.append("\n  ").append(p));
         }
+        changes(plan).forEach(line -> sb.append('\n').append(line));
         return sb.append('\n').toString();
+    }
+
+    /**
+     * One line per expand/contract change ({@code -- bascule:phase NAME N} files): how far it got, so a release
+     * manager sees which phase is live and which is waiting for its release.
+     */
+    static List<String> changes(Plan plan) {
+        java.util.Map<String, java.util.TreeMap<Integer, List<dev.bascule.plan.MigrationState>>> byChange = new java.util.TreeMap<>();
+        for (PlanEntry e : plan.entries()) {
+            e.migration().flatMap(Migration::phase).ifPresent(p -> byChange.computeIfAbsent(p.change(),
+                    k -> new java.util.TreeMap<>()).computeIfAbsent(p.number(), k -> new ArrayList<>()).add(e.state()));
+        }
+        List<String> lines = new ArrayList<>();
+        byChange.forEach((change, phases) -> {
+            int total = phases.lastKey();
+            int applied = 0;
+            for (var phase : phases.entrySet()) {
+                if (phase.getValue().stream().allMatch(s -> s == dev.bascule.plan.MigrationState.APPLIED)) {
+                    applied = phase.getKey();
+                } else {
+                    break;
+                }
+            }
+            lines.add("change " + change + ": " + (applied == 0 ? "no phase applied" : "phase " + applied + " of " + total
+                    + " applied") + (applied < total ? "; phase " + (applied + 1) + " pending" : ""));
+        });
+        return lines;
     }
 
     private static String[] withStage(boolean staged, String stage, String[] row) {

@@ -2,6 +2,7 @@ package dev.bascule.cli;
 
 import dev.bascule.Bascule;
 import dev.bascule.Project;
+import dev.bascule.Settings;
 import dev.bascule.run.MigrationListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,7 +62,14 @@ public final class BasculeCommand implements Runnable {
 
     /** The facade for one environment, resolved from the options; close it to stop an embedded server. */
     Bascule open(TargetOptions options, String targetVersion, MigrationListener listener) {
-        return Bascule.load(project(options.config).settings(options.overrides(targetVersion)), listener);
+        return open(options, targetVersion, listener, b -> b);
+    }
+
+    /** As above, with command-specific settings ({@code migrate --allow-phase-skip}) applied on top. */
+    Bascule open(TargetOptions options, String targetVersion, MigrationListener listener,
+                 java.util.function.UnaryOperator<Settings.Builder> adjust) {
+        Settings settings = project(options.config).settings(options.overrides(targetVersion));
+        return Bascule.load(adjust.apply(settings.toBuilder()).build(), listener);
     }
 
     /** Where confirmations are read from (standard input, or a test's text). */

@@ -1,6 +1,7 @@
 package dev.bascule.cli;
 
 import dev.bascule.Bascule;
+import dev.bascule.Settings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
@@ -24,6 +25,11 @@ abstract class DatabaseCommand implements Callable<Integer> {
         return (BasculeCommand) spec.root().userObject();
     }
 
+    /** Command-specific settings on top of the environment's (none by default). */
+    Settings.Builder adjust(Settings.Builder settings) {
+        return settings;
+    }
+
     /** migrate's {@code --target}; null for the other commands. */
     String targetVersion() {
         return null;
@@ -33,7 +39,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
     public final Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Bascule bascule = root().open(target, targetVersion(), new ConsoleListener(out, err))) {
+        try (Bascule bascule = root().open(target, targetVersion(), new ConsoleListener(out, err), this::adjust)) {
             int code = run(bascule, out, err);
             out.flush();
             return code;

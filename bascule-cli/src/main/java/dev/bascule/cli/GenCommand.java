@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /** {@code bascule gen ...}: generators. */
 @Command(name = "gen", description = "Generate new migration files.",
-        subcommands = {GenCommand.Migration.class, GenSecureMigrationCommand.class})
+        subcommands = {GenCommand.Migration.class, GenSecureMigrationCommand.class,
+                GenChangeCommands.ExpandContractCommand.class, GenChangeCommands.FunctionCommand.class,
+                GenChangeCommands.TriggerCommand.class})
 final class GenCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -29,6 +31,7 @@ final class GenCommand implements Runnable {
             out.println("created " + GeneratedFiles.display(f.path(), workingDir) + (f.note().isEmpty() ? "" : " (" + f.note() + ")"));
         }
         files.manifest().ifPresent(m -> out.println("added to " + GeneratedFiles.display(m, workingDir)));
+        files.notes().forEach(n -> out.println("note: " + n));
         files.nextStep().ifPresent(n -> out.println("next: " + n));
     }
 

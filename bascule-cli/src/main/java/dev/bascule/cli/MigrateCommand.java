@@ -1,6 +1,7 @@
 package dev.bascule.cli;
 
 import dev.bascule.Bascule;
+import dev.bascule.Settings;
 import dev.bascule.run.MigrateResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,9 +14,18 @@ final class MigrateCommand extends DatabaseCommand {
     @Option(names = "--target", paramLabel = "VERSION", description = "Apply nothing above this version.")
     String targetVersion;
 
+    @Option(names = "--allow-phase-skip", description = "Apply several phases of an expand/contract change in this one"
+            + " run (when taking several releases at once); by default each phase waits for its own release.")
+    boolean allowPhaseSkip;
+
     @Override
     String targetVersion() {
         return targetVersion;
+    }
+
+    @Override
+    Settings.Builder adjust(Settings.Builder settings) {
+        return settings.allowPhaseSkip(allowPhaseSkip);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.bascule.catalog;
 
 import dev.bascule.error.Problem;
+import dev.bascule.sql.DirectiveKind;
+import dev.bascule.sql.ScriptParser;
 import dev.bascule.source.MigrationSource;
 import dev.bascule.sql.ScriptFiles;
 import dev.bascule.sql.ScriptSyntaxError;
@@ -151,9 +153,15 @@ public final class CatalogLoader {
         String downName = fileName.replaceFirst("\\.up\\.([^.]+)$", ".down.$1");
         Optional<String> down = downs.containsKey(downName) ? Optional.of(downName) : Optional.empty();
         MigrationKind kind = stage.repeatable() ? MigrationKind.REPEATABLE
-                : source.secret() ? MigrationKind.SECURE : MigrationKind.SCHEMA;
+                : source.secret() ? MigrationKind.SECURE
+                : stage.data() || isData(located.file(), where, text) ? MigrationKind.DATA : MigrationKind.SCHEMA;
         return Optional.of(new Migration(located.file(), kind, source.location(), source.secret(), text,
                 Checksums.sha256(bytes), manifestLine, down, stage));
+    }
+
+    /** A plain SQL file whose header says {@code -- bascule:data}. */
+    private static boolean isData(MigrationFileName file, String where, String text) {
+        return file.format().isSql() && ScriptParser.headerDirectives(where, text).find(DirectiveKind.DATA).isPresent();
     }
 
     static String describe(IOException e) {

@@ -104,7 +104,12 @@ final class StageResolver {
             secure.add(resolved);
         }
         Optional<String> manifest = Optional.ofNullable(s.manifest()).map(m -> SettingsResolver.manifest(m, configDir));
-        return new Stage(index, s.name(), paths, secure, manifest, mode, rerun);
+        boolean data = switch (s.kind() == null ? "schema" : s.kind().toLowerCase(Locale.ROOT)) {
+            case "schema" -> false;
+            case "data" -> true;
+            default -> throw error(at + ": kind '" + s.kind() + "' is unknown; write schema or data");
+        };
+        return new Stage(index, s.name(), paths, secure, manifest, mode, rerun, data);
     }
 
     private BasculeException.Configuration error(String message) {

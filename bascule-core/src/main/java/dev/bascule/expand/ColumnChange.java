@@ -61,14 +61,14 @@ public sealed interface ColumnChange permits ColumnChange.Rename, ColumnChange.C
     }
 
     /** {@code --rename-column TABLE.OLD NEW}; names are read as PostgreSQL reads identifiers. */
-    static Rename rename(String tableDotColumn, String newName) {
+    public static Rename rename(String tableDotColumn, String newName) {
         String[] tc = splitColumnReference(tableDotColumn);
         String target = identifier(newName, "the new column name");
         return new Rename(table(tc), tc[tc.length - 1], target);
     }
 
     /** {@code --change-type TABLE.COL TYPE [--using EXPR] [--reverse-using EXPR] [--as NEW_NAME]}. */
-    static ChangeType changeType(String tableDotColumn, String newType, String using, String reverseUsing,
+    public static ChangeType changeType(String tableDotColumn, String newType, String using, String reverseUsing,
                                  String newName) {
         String[] tc = splitColumnReference(tableDotColumn);
         String column = tc[tc.length - 1];

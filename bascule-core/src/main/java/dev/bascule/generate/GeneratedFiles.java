@@ -9,7 +9,11 @@ import java.util.Optional;
  * and the next step for the user. Paths are absolute; {@link #display} shortens them for output.
  */
 public record GeneratedFiles(List<Written> files, Optional<Path> manifest, List<String> warnings,
-                             Optional<String> nextStep) {
+                             Optional<String> nextStep, List<String> notes) {
+
+    public GeneratedFiles(List<Written> files, Optional<Path> manifest, List<String> warnings, Optional<String> nextStep) {
+        this(files, manifest, warnings, nextStep, List.of());
+    }
 
     /** One file written, and what it is ("scrubbed copy, goes into git: no secrets"), empty when plain. */
     public record Written(Path path, String note) {
@@ -18,6 +22,7 @@ public record GeneratedFiles(List<Written> files, Optional<Path> manifest, List<
     public GeneratedFiles {
         files = List.copyOf(files);
         warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
     }
 
     /** A path relative to {@code baseDir} when it is inside it, for shorter output. */

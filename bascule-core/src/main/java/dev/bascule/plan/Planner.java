@@ -27,8 +27,12 @@ public final class Planner {
      * @param target run nothing above this version (empty: everything); repeatable files compare their file
      *               name's version too, so a run up to a target never runs DDL written after it
      */
-    public record Options(boolean dev, Optional<Version> target) {
-        public static final Options DEFAULT = new Options(false, Optional.empty());
+    public record Options(boolean dev, Optional<Version> target, boolean allowPhaseSkip) {
+        public static final Options DEFAULT = new Options(false, Optional.empty(), false);
+
+        public Options(boolean dev, Optional<Version> target) {
+            this(dev, target, false);
+        }
     }
 
     private Planner() {
@@ -90,6 +94,9 @@ public final class Planner {
         entries.sort(Comparator.<PlanEntry>comparingInt(e -> stageOrder.getOrDefault(e.stage(), 0))
                 .thenComparing((a, b) -> inStageOrder(a, b, position))
                 .thenComparing(e -> e.state().ordinal()));
+        if (!options.allowPhaseSkip()) {
+            problems.addAll(PhaseDiscipline.check(toApply));
+        }
         return new Plan(entries, toApply, problems, warnings);
     }
 

@@ -39,7 +39,7 @@ public final class Migrator {
     }
 
     private Planner.Options planOptions() {
-        return new Planner.Options(settings.dev(), settings.target());
+        return new Planner.Options(settings.dev(), settings.target(), settings.allowPhaseSkip());
     }
 
     /** Applies every pending migration up to the target, in version order; validates everything first. */

@@ -39,7 +39,8 @@ public final class MilmovePreset implements Preset {
         return List.of(
                 new StageConfig("legacy", legacyPaths, root + "/migrations_manifest.txt", secure, "versioned", null),
                 ddl(root, "types"), ddl(root, "tables"), ddl(root, "views"), ddl(root, "functions"),
-                new StageConfig("dml", legacyPaths, root + "/dml_migrations_manifest.txt", secure, "versioned", null));
+                new StageConfig("dml", legacyPaths, root + "/dml_migrations_manifest.txt", secure, "versioned", null,
+                        "data"));
     }
 
     private static StageConfig ddl(String root, String set) {
