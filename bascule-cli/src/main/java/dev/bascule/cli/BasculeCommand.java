@@ -28,7 +28,8 @@ import java.nio.file.Path;
                 HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a migration failed", "2:usage or configuration error, database unreachable or login refused",
-                "3:validation failed (nothing applied)", "4:migration lock not obtained"})
+                "3:validation failed (nothing applied)", "4:migration lock not obtained",
+                "5:migrations applied, but an after-migrate hook failed"})
 public final class BasculeCommand implements Runnable {
 
     public static final int EXIT_USAGE = 2;

@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Executes plans against one database. A run uses a single connection: it holds the session-level advisory lock
@@ -66,24 +67,47 @@ public final class Migrator {
             }
             failOnProblems(problems);
             warnOfPopRawHeaders(prepared);
-            if (prepared.isEmpty()) {
-                listener.info("nothing to migrate: the database is up to date");
-                return new MigrateResult(plan, List.of());
-            }
-            ScriptRunner runner = new ScriptRunner(session, settings.history(),
-                    RetryPolicy.defaults().withMaxRetries(settings.lockRetries()), listener);
+            HookRunner hooks = new HookRunner(settings.baseDir(), settings.environment(), settings.hooks(), listener);
             List<Migration> applied = new ArrayList<>();
-            for (PreparedMigration p : prepared) {
-                listener.starting(p.migration());
-                long ms = runner.apply(p, resumeOf(plan, p.migration()));
-                applied.add(p.migration());
-                listener.applied(p.migration(), ms);
+            try {
+                hooks.run("before-migrate", settings.hooks().beforeMigrate(), connection, Map.of(), 1);
+                if (prepared.isEmpty()) {
+                    listener.info("nothing to migrate: the database is up to date");
+                }
+                ScriptRunner runner = new ScriptRunner(session, settings.history(),
+                        RetryPolicy.defaults().withMaxRetries(settings.lockRetries()), listener);
+                for (PreparedMigration p : prepared) {
+                    listener.starting(p.migration());
+                    long ms = runner.apply(p, resumeOf(plan, p.migration()));
+                    applied.add(p.migration());
+                    listener.applied(p.migration(), ms);
+                    hooks.run("after-each", settings.hooks().afterEach(), connection, Map.of("BASCULE_VERSION",
+                            p.migration().version().toString(), "BASCULE_SCRIPT", p.migration().fileName()), 5);
+                }
+            } catch (RuntimeException | SQLException e) {
+                if (!settings.hooks().onError().isEmpty()) {
+                    try {
+                        hooks.run("on-error", settings.hooks().onError(), connection, Map.of("BASCULE_APPLIED",
+                                versions(applied)), 1);
+                    } catch (BasculeException.HookFailed hookFailure) {
+                        e.addSuppressed(hookFailure);
+                        listener.info(hookFailure.getMessage());
+                    }
+                }
+                throw e;
             }
+            hooks.run("after-migrate", settings.hooks().afterMigrate(), connection, Map.of("BASCULE_APPLIED",
+                    versions(applied)), 5);
             return new MigrateResult(plan, applied);
         } catch (SQLException e) {
             throw new BasculeException.MigrationFailed("database error outside a migration statement at " + database.describe()
                     + ": " + OwnStatementFailure.describe(e, database, settings.history()), null, 0, e.getSQLState(), null);
         }
+    }
+
+    /** The applied versions, space-separated, for hooks' environment. */
+    private static String versions(List<Migration> applied) {
+        return String.join(" ", applied.stream().map(m -> m.version().toString()).toList());
     }
 
     /** Where a no-transaction migration that repair made resumable starts again. */
