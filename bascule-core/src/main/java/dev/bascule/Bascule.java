@@ -2,7 +2,9 @@ package dev.bascule;
 
 import dev.bascule.catalog.Catalog;
 import dev.bascule.catalog.CatalogReader;
+import dev.bascule.catalog.Migration;
 import dev.bascule.catalog.MigrationFileName;
+import dev.bascule.catalog.Version;
 import dev.bascule.catalog.ScriptFormat;
 import dev.bascule.db.Database;
 import dev.bascule.db.EmbeddedServer;
@@ -127,6 +129,32 @@ public final class Bascule implements AutoCloseable {
         Migrator migrator = migrator();
         migrator.dropSchemas(settings.schemas());
         return migrator.migrate(catalog);
+    }
+
+    /**
+     * Undoes applied migrations newest first with their {@code .down.sql} files: down to (keeping) version {@code to},
+     * or the last {@code steps}. Refused outside dev environments unless {@code allow-down: true} or {@code confirmed}
+     * ({@code --yes}): undoing is how data gets lost.
+     */
+    public List<Migration> down(Optional<Version> to, Optional<Integer> steps, boolean confirmed) {
+        if (to.isPresent() == steps.isPresent()) {
+            throw new BasculeException.Configuration("down: give exactly one of --to VERSION or --steps N");
+        }
+        requireDownAllowed(confirmed);
+        return migrator().down(catalog(), to, steps);
+    }
+
+    private void requireDownAllowed(boolean confirmed) {
+        if (!settings.dev() && !settings.allowDown() && !confirmed) {
+            throw new BasculeException.Configuration("down is refused in environment '" + settings.environment()
+                    + "': it is not a dev environment; pass --yes if you mean it, or set 'allow-down: true' for it");
+        }
+    }
+
+    /** Undoes every applied migration (see {@link #down}); {@code down --to 0}. */
+    public List<Migration> downAll(boolean confirmed) {
+        requireDownAllowed(confirmed);
+        return migrator().down(catalog(), Optional.empty(), Optional.empty());
     }
 
     /**

@@ -49,13 +49,14 @@ import java.util.Set;
  * @param lockRetries      how often a migration that hit a lock timeout or deadlock is retried (with backoff)
  * @param allowPhaseSkip   let one migrate apply several phases of an expand/contract change (releases taken together)
  * @param hooks            SQL files and commands run around migrate
+ * @param allowDown        {@code down} may run here without {@code --yes} (always allowed in dev)
  */
 public record Settings(String environment, Optional<Database> database, Optional<Path> embedded, List<Stage> stages,
                        List<String> schemas, HistoryTable history, boolean dev, boolean resettable, boolean allowExec,
                        Duration lockWait, Duration lockTimeout, Duration statementTimeout, Optional<Version> target,
                        SourceSettings sourceSettings, Path baseDir, Optional<String> adopt,
                        Optional<Location> secureStore, Optional<String> role, int lockRetries,
-                       boolean allowPhaseSkip, Hooks hooks) {
+                       boolean allowPhaseSkip, Hooks hooks, boolean allowDown) {
 
     public static final String DEFAULT_HISTORY_TABLE = "bascule_schema_migrations";
 
@@ -169,6 +170,7 @@ public record Settings(String environment, Optional<Database> database, Optional
         private Integer lockRetries;
         private boolean allowPhaseSkip;
         private Hooks hooks = Hooks.NONE;
+        private boolean allowDown;
         private MigrationListener listener = new LoggingListener();
 
         Builder() {
@@ -196,6 +198,7 @@ public record Settings(String environment, Optional<Database> database, Optional
             lockRetries = s.lockRetries;
             allowPhaseSkip = s.allowPhaseSkip;
             hooks = s.hooks;
+            allowDown = s.allowDown;
         }
 
         public Builder environment(String name) {
@@ -346,6 +349,12 @@ public record Settings(String environment, Optional<Database> database, Optional
             return this;
         }
 
+        /** {@code down} may run here without confirmation ({@code allow-down: true}). */
+        public Builder allowDown(boolean allow) {
+            this.allowDown = allow;
+            return this;
+        }
+
         /** Receives progress events (not a setting: it is how the caller listens). */
         public Builder listener(MigrationListener listener) {
             this.listener = listener;
@@ -371,7 +380,7 @@ public record Settings(String environment, Optional<Database> database, Optional
                     schemas, history, dev, resettable, allowExec, lockWait, lockTimeout, statementTimeout,
                     Optional.ofNullable(target), new SourceSettings(sourceSettings), base, Optional.ofNullable(adopt),
                     Optional.ofNullable(secureStore).map(l -> Location.parse(l, base)), Optional.ofNullable(role),
-                    lockRetries != null ? lockRetries : defaultLockRetries(dev), allowPhaseSkip, hooks);
+                    lockRetries != null ? lockRetries : defaultLockRetries(dev), allowPhaseSkip, hooks, allowDown);
         }
 
         /** A manifest file resolved against the base folder; {@code classpath:} manifests stay as written. */

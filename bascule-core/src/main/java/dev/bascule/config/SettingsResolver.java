@@ -91,7 +91,8 @@ public final class SettingsResolver {
                 duration(null, c.statementTimeout(), "0", "statement-timeout"),
                 target(flags.target()), sourceSettings, workingDir, adopt(c.adopt(), file, envName), secureStore,
                 Optional.ofNullable(flags.role() != null ? flags.role() : c.role()),
-                lockRetries(c, where, c.dev() != null ? c.dev() : embedded), false, hooks(c.hooks(), where));
+                lockRetries(c, where, c.dev() != null ? c.dev() : embedded), false, hooks(c.hooks(), where),
+                Boolean.TRUE.equals(c.allowDown()));
     }
 
     /** The environment to use: {@code --env}, the file's default, or its only one. */

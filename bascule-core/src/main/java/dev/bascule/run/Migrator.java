@@ -2,6 +2,7 @@ package dev.bascule.run;
 
 import dev.bascule.catalog.Catalog;
 import dev.bascule.catalog.Migration;
+import dev.bascule.catalog.Version;
 import dev.bascule.error.Problem;
 import dev.bascule.catalog.Version;
 import dev.bascule.db.Database;
@@ -108,6 +109,34 @@ public final class Migrator {
     /** The applied versions, space-separated, for hooks' environment. */
     private static String versions(List<Migration> applied) {
         return String.join(" ", applied.stream().map(m -> m.version().toString()).toList());
+    }
+
+    /**
+     * Undoes applied migrations newest first with their down files, each with the removal of its history row.
+     * Everything is checked first; returns the migrations undone, in the order they were undone.
+     */
+    public List<Migration> down(Catalog catalog, java.util.Optional<Version> to, java.util.Optional<Integer> steps) {
+        failOnProblems(catalog.problems());
+        DownRunner downs = new DownRunner(settings);
+        try (RunSession session = RunSession.open(database, settings, listener, true);
+             AdvisoryLock ignored = AdvisoryLock.acquire(session.connection(), settings.history(), settings.lockWait(), listener::info)) {
+            List<DownRunner.PreparedDown> prepared = downs.prepare(catalog, settings.history().readAll(session.connection()),
+                    new DownRunner.Range(to, steps));
+            List<Migration> undone = new ArrayList<>();
+            for (DownRunner.PreparedDown down : prepared) {
+                long start = System.nanoTime();
+                downs.run(session, down);
+                undone.add(down.migration());
+                listener.info("undid " + down.migration().fileName() + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
+            }
+            if (undone.isEmpty()) {
+                listener.info("nothing to undo");
+            }
+            return undone;
+        } catch (SQLException e) {
+            throw new BasculeException.MigrationFailed("database error outside a down statement at " + database.describe()
+                    + ": " + OwnStatementFailure.describe(e, database, settings.history()), null, 0, e.getSQLState(), null);
+        }
     }
 
     /** Where a no-transaction migration that repair made resumable starts again. */
