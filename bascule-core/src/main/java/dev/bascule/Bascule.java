@@ -17,6 +17,7 @@ import dev.bascule.generate.ManifestUpdater;
 import dev.bascule.generate.MigrationGenerator;
 import dev.bascule.plan.Plan;
 import dev.bascule.run.HistoryAdopter;
+import dev.bascule.run.Maintenance;
 import dev.bascule.run.MigrateResult;
 import dev.bascule.run.MigrationListener;
 import dev.bascule.run.Migrator;
@@ -95,6 +96,10 @@ public final class Bascule implements AutoCloseable {
         return new Migrator(database(), settings, listener);
     }
 
+    private Maintenance maintenance() {
+        return new Maintenance(database(), settings, listener);
+    }
+
     /** Applies every pending migration up to the target, in version order; validates everything first. */
     public MigrateResult migrate() {
         return migrator().migrate(catalog());
@@ -112,7 +117,20 @@ public final class Bascule implements AutoCloseable {
 
     /** Clears failed no-transaction migrations and accepts changed checksums; one line per change made. */
     public List<String> repair() {
-        return migrator().repair(catalog());
+        return maintenance().repair(catalog());
+    }
+
+    /** The exact SQL {@code migrate} would send, in order; changes nothing (secure files: positions only). */
+    public List<String> dryRun() {
+        return migrator().dryRun(catalog());
+    }
+
+    /**
+     * Records every migration up to {@code version} as applied (a database that already has that schema and no
+     * history), so only later ones run.
+     */
+    public List<Migration> baseline(Version version, String description) {
+        return maintenance().baseline(catalog(), version, description == null ? "" : description);
     }
 
     /** Drops and re-creates the managed schemas, then migrates. Refused unless the environment is resettable. */
@@ -126,9 +144,8 @@ public final class Bascule implements AutoCloseable {
         if (!catalog.problems().isEmpty()) {
             throw new BasculeException.ValidationFailed(catalog.problems());
         }
-        Migrator migrator = migrator();
-        migrator.dropSchemas(settings.schemas());
-        return migrator.migrate(catalog);
+        maintenance().dropSchemas(settings.schemas());
+        return migrator().migrate(catalog);
     }
 
     /**
@@ -141,7 +158,7 @@ public final class Bascule implements AutoCloseable {
             throw new BasculeException.Configuration("down: give exactly one of --to VERSION or --steps N");
         }
         requireDownAllowed(confirmed);
-        return migrator().down(catalog(), to, steps);
+        return maintenance().down(catalog(), to, steps);
     }
 
     private void requireDownAllowed(boolean confirmed) {
@@ -154,7 +171,7 @@ public final class Bascule implements AutoCloseable {
     /** Undoes every applied migration (see {@link #down}); {@code down --to 0}. */
     public List<Migration> downAll(boolean confirmed) {
         requireDownAllowed(confirmed);
-        return migrator().down(catalog(), Optional.empty(), Optional.empty());
+        return maintenance().down(catalog(), Optional.empty(), Optional.empty());
     }
 
     /**

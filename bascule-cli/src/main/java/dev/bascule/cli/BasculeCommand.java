@@ -21,7 +21,7 @@ import java.nio.file.Path;
  */
 @Command(name = "bascule", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "bascule 0.1.0",
         description = "PostgreSQL schema migrations that keep the application serving.",
-        subcommands = {MigrateCommand.class, DownCommand.class, StatusCommand.class, ValidateCommand.class, RepairCommand.class,
+        subcommands = {MigrateCommand.class, DownCommand.class, BaselineCommand.class, StatusCommand.class, ValidateCommand.class, RepairCommand.class,
                 ResetCommand.class, GenCommand.class, UpdateManifestCommand.class, DemoCommand.class,
                 AdoptCommand.class, InitCommand.class,
                 SecureCommand.class, ExecCommand.class, SplitCommand.class, LintCommand.class,
