@@ -50,9 +50,9 @@ public final class FlywayLayout extends SourceLayout {
     @Override
     Conversion read(Path dir) throws IOException {
         List<Problem> notConverted = new ArrayList<>();
-        Map<FlywayVersion, Script> ups = new TreeMap<>();
-        Map<FlywayVersion, Script> undos = new TreeMap<>();
-        Map<String, Script> repeatables = new TreeMap<>();
+        Map<FlywayVersion, List<Script>> upFiles = new TreeMap<>();
+        Map<FlywayVersion, List<Script>> undoFiles = new TreeMap<>();
+        Map<String, List<Script>> repeatableFiles = new TreeMap<>();
         for (Path file : SourceFiles.walk(dir)) {
             String rel = SourceFiles.relative(dir, file);
             String name = file.getFileName().toString();
@@ -74,14 +74,8 @@ public final class FlywayLayout extends SourceLayout {
                         + " themselves; databases Flyway baselined are adopted with 'bascule adopt flyway'"));
             } else if (repeatable.matches()) {
                 String description = repeatable.group(1).replace('_', ' ');
-                Optional<ImportedMigration.Part> part = part(file, rel, notConverted);
-                if (part.isPresent()) {
-                    Script other = repeatables.putIfAbsent(description, new Script(rel, repeatable.group(1), part.get()));
-                    if (other != null) {
-                        notConverted.add(Problem.of(rel, "repeatable with the description '" + description + "' like "
-                                + other.source() + ": Flyway refuses two, keep one"));
-                    }
-                }
+                part(file, rel, notConverted).ifPresent(p -> repeatableFiles.computeIfAbsent(description, k -> new ArrayList<>())
+                        .add(new Script(rel, repeatable.group(1), p)));
             } else if (versioned.matches()) {
                 Optional<FlywayVersion> version = FlywayVersion.parse(versioned.group(2));
                 if (version.isEmpty()) {
@@ -93,17 +87,19 @@ public final class FlywayLayout extends SourceLayout {
                 if (part.isEmpty()) {
                     continue;
                 }
-                Map<FlywayVersion, Script> into = versioned.group(1).equals("V") ? ups : undos;
-                Script other = into.putIfAbsent(version.get(), new Script(rel, versioned.group(3), part.get()));
-                if (other != null) {
-                    notConverted.add(Problem.of(rel, "version " + version.get() + " like " + other.source()
-                            + ": Flyway refuses two migrations with one version, keep one"));
-                }
+                (versioned.group(1).equals("V") ? upFiles : undoFiles).computeIfAbsent(version.get(), k -> new ArrayList<>())
+                        .add(new Script(rel, versioned.group(3), part.get()));
             } else {
                 notConverted.add(Problem.of(rel, "not a Flyway migration name: versioned files are V<version>__<name>.sql,"
                         + " undo files U<version>__<name>.sql, repeatable ones R__<name>.sql"));
             }
         }
+        // Flyway refuses a project where two files claim one version (or one description): it is for the team to
+        // say which one ran, so neither is converted.
+        Map<FlywayVersion, Script> ups = unique(upFiles, "version ", "migrations with one version", notConverted);
+        Map<FlywayVersion, Script> undos = unique(undoFiles, "undo version ", "undo files for one version", notConverted);
+        Map<String, Script> repeatables = unique(repeatableFiles, "description ", "repeatables with one description",
+                notConverted);
         undos.forEach((version, undo) -> {
             if (!ups.containsKey(version)) {
                 notConverted.add(Problem.of(undo.source(), "an undo file for version " + version + ", which no V file has:"
@@ -120,6 +116,22 @@ public final class FlywayLayout extends SourceLayout {
                 ImportedMigration.nameOf(r.description()), true, r.part(), Optional.empty())));
         return new Conversion(migrations, notConverted, List.of(), ups.isEmpty()
                 ? "no versioned Flyway files" : mapping.describe(ups.keySet()));
+    }
+
+    private static <K> Map<K, Script> unique(Map<K, List<Script>> files, String what, String refused, List<Problem> notConverted) {
+        Map<K, Script> unique = new TreeMap<>();
+        files.forEach((key, scripts) -> {
+            if (scripts.size() == 1) {
+                unique.put(key, scripts.get(0));
+            } else {
+                for (Script s : scripts) {
+                    notConverted.add(Problem.of(s.source(), what + "'" + key + "' like " + scripts.stream()
+                            .map(Script::source).filter(o -> !o.equals(s.source())).toList() + ": Flyway refuses two "
+                            + refused + "; keep the one that ran, then import again"));
+                }
+            }
+        });
+        return unique;
     }
 
     /** Reads one script with its {@code .sql.conf}; empty (and a problem added) when it cannot be converted. */

@@ -7,6 +7,7 @@ import dev.bascule.sql.StatementKind;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether a script must run without a wrapping transaction under Bascule, judged from its statements: one that
@@ -50,16 +51,22 @@ final class TransactionNeeds {
         return !ScriptParser.parse(sourceName, sql).statements().isEmpty();
     }
 
-    /** The statement's first keywords, upper-cased: never literals. */
+    /** Words that open the statements named in reasons; the first other word (a name) ends the quote. */
+    private static final Set<String> KEYWORDS = Set.of("CREATE", "DROP", "ALTER", "INDEX", "UNIQUE", "CONCURRENTLY",
+            "REINDEX", "TABLE", "SCHEMA", "DATABASE", "SYSTEM", "VACUUM", "ANALYZE", "FULL", "TYPE", "ADD", "VALUE",
+            "BEGIN", "COMMIT", "END", "ROLLBACK", "START", "TRANSACTION", "SAVEPOINT", "RELEASE", "PREPARE", "ABORT",
+            "TABLESPACE", "SUBSCRIPTION", "DISCARD", "ALL", "CLUSTER", "IF", "NOT", "EXISTS", "WORK", "REFRESH",
+            "MATERIALIZED", "VIEW", "DETACH", "PARTITION");
+
+    /** The statement's leading keywords, upper-cased: never a name or a literal. */
     private static String leadingWords(Statement statement) {
         StringBuilder words = new StringBuilder();
-        int count = 0;
-        for (String word : statement.sql().split("\\s+")) {
-            String w = word.endsWith(";") ? word.substring(0, word.length() - 1) : word;
-            if (w.isEmpty() || !w.chars().allMatch(c -> Character.isLetter(c) || c == '_') || count == 4) {
+        for (String word : statement.sql().split("[\\s;(]+")) {
+            String w = word.toUpperCase(Locale.ROOT);
+            if (!KEYWORDS.contains(w)) {
                 break;
             }
-            words.append(count++ == 0 ? "" : " ").append(w.toUpperCase(Locale.ROOT));
+            words.append(words.length() == 0 ? "" : " ").append(w);
         }
         return words.length() == 0 ? "a statement" : words.toString();
     }
