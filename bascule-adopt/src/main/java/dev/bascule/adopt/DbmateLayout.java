@@ -32,6 +32,11 @@ public final class DbmateLayout extends SourceLayout {
     }
 
     @Override
+    String historyTable() {
+        return DbmateAdopter.TABLE;
+    }
+
+    @Override
     public String displayName() {
         return "dbmate";
     }

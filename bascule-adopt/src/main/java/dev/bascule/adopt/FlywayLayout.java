@@ -40,6 +40,11 @@ public final class FlywayLayout extends SourceLayout {
     }
 
     @Override
+    String historyTable() {
+        return FlywayAdopter.TABLE;
+    }
+
+    @Override
     public String displayName() {
         return "Flyway";
     }

@@ -31,6 +31,11 @@ public final class GolangMigrateLayout extends SourceLayout {
     }
 
     @Override
+    String historyTable() {
+        return GolangMigrateAdopter.TABLE;
+    }
+
+    @Override
     public String displayName() {
         return "golang-migrate";
     }

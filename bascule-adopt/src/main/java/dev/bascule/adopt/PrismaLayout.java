@@ -31,6 +31,11 @@ public final class PrismaLayout extends SourceLayout {
     }
 
     @Override
+    String historyTable() {
+        return PrismaAdopter.TABLE;
+    }
+
+    @Override
     public String displayName() {
         return "Prisma";
     }

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a {@link Conversion} as Bascule files: {@code <version>_<name>.up.sql} (and {@code .down.sql}) in the
@@ -50,6 +52,7 @@ final class ProjectWriter {
         List<ImportedMigration> versioned = checkVersions(conversion.migrations().stream().filter(m -> !m.repeatable()).toList(),
                 notConverted, source);
         List<ImportedMigration> repeatable = conversion.migrations().stream().filter(ImportedMigration::repeatable).toList();
+        warnOfHistoryTable(conversion.migrations(), warnings, source);
 
         Map<Path, String> files = new LinkedHashMap<>();
         List<Importers.Converted> converted = new ArrayList<>();
@@ -127,6 +130,28 @@ final class ProjectWriter {
             }
         }
         return unique;
+    }
+
+    /**
+     * A file that touches the tool's own table (golang-migrate projects add columns to schema_migrations) fails on
+     * a database Bascule creates from scratch, where that table does not exist: say so, with the line.
+     */
+    private void warnOfHistoryTable(List<ImportedMigration> migrations, List<Problem> warnings, String source) {
+        Pattern table = Pattern.compile("(?i)(?<![\\w$])" + layout.historyTable() + "(?![\\w$])");
+        for (ImportedMigration m : migrations) {
+            List<ImportedMigration.Part> parts = new ArrayList<>();
+            parts.add(m.up());
+            m.down().ifPresent(parts::add);
+            for (ImportedMigration.Part part : parts) {
+                Matcher found = table.matcher(part.body());
+                if (found.find()) {
+                    int line = (int) part.body().substring(0, found.start()).chars().filter(c -> c == '\n').count() + 1;
+                    warnings.add(new Problem(source + "/" + part.source(), line, "uses " + layout.displayName() + "'s own"
+                            + " table " + layout.historyTable() + ", which a database migrated by Bascule alone does not"
+                            + " have: guard the statement (IF EXISTS) or drop it once every database is adopted"));
+                }
+            }
+        }
     }
 
     private void plan(Map<Path, String> files, List<Importers.Converted> converted, Path folder, String fileName,

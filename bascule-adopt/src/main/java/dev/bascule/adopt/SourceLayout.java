@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 abstract class SourceLayout implements Importers.Converter {
 
+    /** The table the tool records its history in: converted files that touch it are pointed out. */
+    abstract String historyTable();
+
     /** Reads the tool's folder; problem and warning file names are relative to it. */
     abstract Conversion read(Path sourceDir) throws IOException;
 
