@@ -81,10 +81,15 @@ abstract class SourceLayout implements Importers.Converter {
             ImportedMigration before = inToolOrder.get(i - 1);
             ImportedMigration after = inToolOrder.get(i);
             if (before.version().compareTo(after.version()) > 0) {
-                warnings.add(Problem.of(after.up().source(), tool + " ran it after " + before.up().source()
+                warnings.add(Problem.of(fileOf(after), tool + " ran it after " + fileOf(before)
                         + " (file-name order) but Bascule runs it first (version order: " + after.version() + " < "
                         + before.version() + "): check the two do not depend on each other, or rename one"));
             }
         }
+    }
+
+    /** The file a migration came from (a dbmate part's source also names its section). */
+    private static String fileOf(ImportedMigration m) {
+        return m.up().source().replaceFirst(" \\(migrate:(up|down)\\)$", "");
     }
 }
