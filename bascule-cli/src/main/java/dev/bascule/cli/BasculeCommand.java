@@ -23,7 +23,7 @@ import java.nio.file.Path;
         description = "PostgreSQL schema migrations that keep the application serving.",
         subcommands = {MigrateCommand.class, DownCommand.class, BaselineCommand.class, StatusCommand.class, ValidateCommand.class, RepairCommand.class,
                 ResetCommand.class, GenCommand.class, UpdateManifestCommand.class, DemoCommand.class,
-                AdoptCommand.class, InitCommand.class,
+                AdoptCommand.class, ImportCommand.class, InitCommand.class,
                 SecureCommand.class, ExecCommand.class, SplitCommand.class, LintCommand.class,
                 HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
