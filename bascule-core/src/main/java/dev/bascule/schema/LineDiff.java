@@ -60,12 +60,13 @@ final class LineDiff {
                     ops.add(new Op(' ', a[head + i], head + i + 1, head + j + 1));
                     i++;
                     j++;
-                } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                    ops.add(new Op('+', b[head + j], head + i + 1, head + j + 1));
-                    j++;
-                } else {
+                } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                    // Removals before additions, as diff -u shows them.
                     ops.add(new Op('-', a[head + i], head + i + 1, head + j + 1));
                     i++;
+                } else {
+                    ops.add(new Op('+', b[head + j], head + i + 1, head + j + 1));
+                    j++;
                 }
             }
         } else {

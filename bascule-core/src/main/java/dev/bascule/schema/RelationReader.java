@@ -43,7 +43,7 @@ final class RelationReader {
                    am.amname AS access_method,
                    quote_ident(fs.srvname) AS server, ft.ftoptions::text[] AS server_options,
                    quote_ident(pg_get_userbyid(c.relowner)) AS owner, c.relacl::text[] AS acl,
-                   acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END, c.relowner)::text[] AS default_acl,
+                   acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char", c.relowner)::text[] AS default_acl,
                    d.description
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -12,6 +12,9 @@ import static dev.bascule.schema.ReadContext.notInExtension;
 /**
  * Functions, procedures and aggregates, named by their signature ({@code public.f(integer)}).
  *
+ * <p>Functions PostgreSQL makes for another object (the constructors of a range or multirange type, which
+ * depend on it internally) are that object's and not listed.
+ *
  * <p>A function is described from {@code pg_proc} rather than by {@code pg_get_functiondef}: arguments and result
  * as PostgreSQL prints them, one line of attributes in {@code CREATE FUNCTION} words (only those that differ from
  * the defaults, as {@code pg_get_functiondef} does), each {@code SET} on a line of its own, and the body exactly as
@@ -36,6 +39,8 @@ final class RoutineReader {
             JOIN pg_language l ON l.oid = p.prolang
             LEFT JOIN pg_description d ON d.classoid = 'pg_proc'::regclass AND d.objoid = p.oid AND d.objsubid = 0
             WHERE p.prokind IN ('f', 'p', 'w') AND %s AND %s
+              AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid
+                              AND i.deptype = 'i')
             """;
 
     private static final String AGGREGATES = """

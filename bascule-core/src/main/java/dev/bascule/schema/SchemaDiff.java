@@ -28,8 +28,8 @@ public record SchemaDiff(List<ObjectDifference> differences) {
 
     /** Multi-line values show at most this many lines of unified diff each. */
     private static final int EXCERPT_LINES = 40;
-    /** Single-line values longer than this are shown as -/+ lines rather than "old → new". */
-    private static final int INLINE_LIMIT = 60;
+    /** Single-line values longer than this are shown as -/+ lines, one above the other, rather than "old → new". */
+    private static final int INLINE_LIMIT = 50;
 
     public SchemaDiff {
         differences = List.copyOf(differences);
@@ -150,11 +150,9 @@ public record SchemaDiff(List<ObjectDifference> differences) {
     private static void renderAttribute(StringBuilder out, ObjectKind kind, AttributeDifference difference,
                                         String nameOfA, String nameOfB) {
         if (difference instanceof AttributeMissingInB m) {
-            out.append("  ").append(m.attribute().key()).append(": missing in ").append(nameOfB)
-                    .append(shortValue(m.attribute())).append('\n');
+            out.append("  ").append(missing(m.attribute(), nameOfB)).append('\n');
         } else if (difference instanceof AttributeMissingInA m) {
-            out.append("  ").append(m.attribute().key()).append(": missing in ").append(nameOfA)
-                    .append(shortValue(m.attribute())).append('\n');
+            out.append("  ").append(missing(m.attribute(), nameOfA)).append('\n');
         } else if (difference instanceof ColumnOrderChanged c) {
             out.append("  column order: ").append(String.join(", ", c.orderInA()))
                     .append(" → ").append(String.join(", ", c.orderInB())).append('\n');
@@ -180,16 +178,20 @@ public record SchemaDiff(List<ObjectDifference> differences) {
             for (String line : LineDiff.excerpt(a, b, EXCERPT_LINES)) {
                 out.append("    ").append(line).append('\n');
             }
-        } else if (a.length() + b.length() <= 2 * INLINE_LIMIT) {
+        } else if (a.length() <= INLINE_LIMIT && b.length() <= INLINE_LIMIT) {
             out.append("  ").append(key).append(": ").append(a).append(" → ").append(b).append('\n');
         } else {
             out.append("  ").append(key).append(":\n    -").append(a).append("\n    +").append(b).append('\n');
         }
     }
 
-    /** The value of a missing attribute in parentheses when it is one short line, so the reader sees what it was. */
-    private static String shortValue(Attribute attribute) {
+    /**
+     * {@code constraint c: CHECK (x > 0) (missing in B)}: the attribute with its value when that is one short
+     * line, so the reader sees what is missing; only the key for long or multi-line values.
+     */
+    private static String missing(Attribute attribute, String side) {
         String value = attribute.value();
-        return attribute.isMultiLine() || value.length() > 2 * INLINE_LIMIT ? "" : " (" + value + ")";
+        boolean shown = !attribute.isMultiLine() && value.length() <= 2 * INLINE_LIMIT;
+        return attribute.key() + ": " + (shown ? value + " " : "") + "(missing in " + side + ")";
     }
 }
