@@ -44,7 +44,8 @@ final class SchemaFixture {
             "COMMENT ON TABLE app.moves IS 'household goods moves'",
             "COMMENT ON COLUMN app.moves.status IS 'where the move is'",
             "COMMENT ON CONSTRAINT moves_name_key ON app.moves IS 'one move per name'",
-            "CREATE TABLE app.legs (id serial PRIMARY KEY, move_id bigint NOT NULL, happened_on date DEFAULT '2020-01-02')",
+            "CREATE TABLE app.legs (id serial PRIMARY KEY, move_id bigint NOT NULL, happened_on date DEFAULT '2020-01-02',"
+                    + " grace interval DEFAULT '1 day 2 hours', ratio double precision DEFAULT '0.3333333333333333')",
             "ALTER TABLE app.legs ADD CONSTRAINT legs_move_fk FOREIGN KEY (move_id) REFERENCES app.moves (id) NOT VALID",
             "CREATE UNLOGGED TABLE app.scratch (k text, v jsonb) WITH (fillfactor = 70, autovacuum_enabled = false)",
             "CREATE TABLE app.events (id bigint NOT NULL, at date NOT NULL, kind text) PARTITION BY RANGE (at)",
@@ -129,7 +130,10 @@ final class SchemaFixture {
             "ALTER TABLE moves ADD COLUMN starts_at timestamptz DEFAULT '2024-03-01 06:00:00-05'",
             "ALTER TABLE moves ADD COLUMN address address, ADD COLUMN span float_range",
             "ALTER SEQUENCE ticket_seq OWNED BY moves.ticket",
-            "CREATE TABLE legs (id serial PRIMARY KEY, move_id bigint NOT NULL, happened_on date DEFAULT '2020-01-02')",
+            "SET IntervalStyle = 'iso_8601'",
+            "SET extra_float_digits = 0",
+            "CREATE TABLE legs (id serial PRIMARY KEY, move_id bigint NOT NULL, happened_on date DEFAULT '2020-01-02',"
+                    + " grace interval DEFAULT 'P1DT2H', ratio double precision DEFAULT '0.3333333333333333')",
             "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  NEW.created_at := now();\n  RETURN NEW;\nEND\n$$",
             "CREATE TRIGGER legs_audit AFTER INSERT OR DELETE ON legs FOR EACH STATEMENT EXECUTE FUNCTION touch()",
             "ALTER TABLE legs DISABLE TRIGGER legs_audit",

@@ -54,6 +54,8 @@ class SchemaSnapshotTest {
                 Map.entry("table app.moves|comment on constraint moves_name_key", "one move per name"),
                 Map.entry("table app.moves|comment on trigger moves_touch", "keeps created_at fresh"),
                 Map.entry("table app.moves|comment on policy moves_visible", "drafts are private"),
+                Map.entry("table app.legs|column grace", "interval DEFAULT '1 day 02:00:00'::interval"),
+                Map.entry("table app.legs|column ratio", "double precision DEFAULT '0.3333333333333333'::double precision"),
                 Map.entry("table app.legs|constraint legs_move_fk", "FOREIGN KEY (move_id) REFERENCES app.moves(id) NOT VALID"),
                 Map.entry("table app.legs|trigger legs_audit", "CREATE TRIGGER legs_audit AFTER INSERT OR DELETE ON app.legs"
                         + " FOR EACH STATEMENT EXECUTE FUNCTION app.touch() -- disabled"),
@@ -113,7 +115,8 @@ class SchemaSnapshotTest {
             // The caller's session settings must not show: names stay qualified, constants print alike.
             st.execute("SET search_path = app, public");
             st.execute("SET TimeZone = 'Asia/Tokyo'");
-            st.execute("SET DateStyle = 'SQL, DMY'");
+            st.execute("SET DateStyle = 'ISO, DMY'");
+            st.execute("SET IntervalStyle = 'sql_standard'");
             st.execute("SET extra_float_digits = 0");
             assertThat(SchemaSnapshot.read(c, SnapshotOptions.defaults()).render()).isEqualTo(first.render());
         }
