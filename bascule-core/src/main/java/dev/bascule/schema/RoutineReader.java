@@ -73,7 +73,7 @@ final class RoutineReader {
             boolean procedure = rs.getString("kind").equals("p");
             ObjectBuilder routine = context.add(procedure ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION,
                     rs.getString("name"), rs.getString("raw_schema"));
-            routine.property("arguments", rs.getString("arguments"));
+            routine.property("arguments", withoutDefaultMode(rs.getString("arguments")));
             routine.property("returns", rs.getString("result"));
             routine.property("attributes", attributes(rs));
             String[] settings = strings(rs, "settings");
@@ -149,5 +149,46 @@ final class RoutineReader {
             words.add("SUPPORT " + support);
         }
         return String.join(" ", words);
+    }
+
+    /**
+     * The argument list without the default mode word {@code IN}, which PostgreSQL 14+ prints for procedure
+     * arguments and 13 does not. Only a top-level {@code IN } at the start of an argument is removed (outside
+     * quotes and parentheses); {@code INOUT} and names are untouched.
+     */
+    static String withoutDefaultMode(String arguments) {
+        if (arguments == null || !arguments.contains("IN ")) {
+            return arguments;
+        }
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        char quote = 0;
+        boolean argumentStart = true;
+        for (int i = 0; i < arguments.length(); i++) {
+            char c = arguments.charAt(i);
+            if (argumentStart && quote == 0 && depth == 0 && arguments.startsWith("IN ", i)) {
+                i += 2;
+                argumentStart = false;
+                continue;
+            }
+            argumentStart = false;
+            out.append(c);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0 && arguments.startsWith(" ", i + 1)) {
+                out.append(' ');
+                i++;
+                argumentStart = true;
+            }
+        }
+        return out.toString();
     }
 }

@@ -79,6 +79,7 @@ class SchemaSnapshotTest {
                 Map.entry("function app.add_one(integer)|body", "BEGIN ATOMIC\n SELECT (a + 1);\nEND"),
                 Map.entry("function app.numbers(integer)|attributes", "LANGUAGE sql STABLE ROWS 10"),
                 Map.entry("function app.touch()|body", "\nBEGIN\n  NEW.created_at := now();\n  RETURN NEW;\nEND\n"),
+                Map.entry("procedure app.archive(integer)|arguments", "days integer"),
                 Map.entry("procedure app.archive(integer)|body", " BEGIN DELETE FROM app.scratch; END "),
                 Map.entry("aggregate app.total(integer)|state function", "int4pl(integer,integer)"),
                 Map.entry("aggregate app.total(integer)|initial value", "0"),
