@@ -11,6 +11,9 @@ import static dev.bascule.schema.ReadContext.USER_SCHEMA;
  * Columns of tables and foreign tables (in column order, dropped columns ignored), attributes of composite types,
  * and the comments and column privileges of every relation, views included. A view's columns follow from its
  * definition and are not listed.
+ *
+ * <p>From PostgreSQL 18, {@code attnotnull} is also true for a NOT NULL constraint added NOT VALID; such a column
+ * does not say NOT NULL here, and the constraint is listed with the others.
  */
 final class ColumnReader {
 
@@ -19,7 +22,9 @@ final class ColumnReader {
                    format_type(a.atttypid, a.atttypmod) AS type,
                    CASE WHEN a.attcollation <> t.typcollation
                         THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END AS collation,
-                   a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS expression,
+                   a.attnotnull AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = a.attrelid
+                        AND k.contype = 'n' AND NOT k.convalidated AND k.conkey[1] = a.attnum) AS not_null,
+                   pg_get_expr(ad.adbin, ad.adrelid) AS expression,
                    a.attidentity AS identity, a.attgenerated AS generated,
                    a.attacl::text[] AS acl, d.description
             FROM pg_attribute a

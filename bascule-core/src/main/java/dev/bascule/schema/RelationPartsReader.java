@@ -13,8 +13,9 @@ import static dev.bascule.schema.ReadContext.USER_SCHEMA;
  *
  * <p>Left out because PostgreSQL makes them from another object, under names that can depend on the order of
  * creation: constraints and triggers cloned onto partitions ({@code conparentid}, {@code tgparentid}) or inherited
- * ({@code NOT conislocal}), the internal triggers of foreign keys, and, from PostgreSQL 18, NOT NULL constraints
- * (the column line says NOT NULL). Constraint triggers are listed as triggers.
+ * ({@code NOT conislocal}), the internal triggers of foreign keys, and, from PostgreSQL 18, valid NOT NULL
+ * constraints (the column line says NOT NULL; one added NOT VALID is listed as a constraint, and its column
+ * does not say NOT NULL). Constraint triggers are listed as triggers.
  */
 final class RelationPartsReader {
 
@@ -24,7 +25,8 @@ final class RelationPartsReader {
             FROM pg_constraint k
             JOIN pg_namespace n ON n.oid = k.connamespace
             LEFT JOIN pg_description d ON d.classoid = 'pg_constraint'::regclass AND d.objoid = k.oid AND d.objsubid = 0
-            WHERE k.contype NOT IN ('n', 't') AND k.conparentid = 0 AND k.conislocal AND %s
+            WHERE k.contype <> 't' AND (k.contype <> 'n' OR NOT k.convalidated)
+              AND k.conparentid = 0 AND k.conislocal AND %s
             """.formatted(USER_SCHEMA);
 
     private static final String TRIGGERS = """

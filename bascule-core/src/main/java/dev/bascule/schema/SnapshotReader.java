@@ -25,7 +25,8 @@ import java.util.List;
  * table ({@code SELECT moves.id ... FROM app.moves}), 16 and later do not. Rewriting SQL text to hide that would
  * not be safe, so a schema file written on 15 shows its views as changed against a 16 server. Normalised here:
  * the {@code IN} that 14+ prints before procedure arguments (13 does not); NOT NULL constraints, catalogued from 18
- * on, are left out (the column says {@code NOT NULL}). Functions are described from {@code pg_proc} columns and
+ * on, are left out (the column says {@code NOT NULL}), except one added NOT VALID (new in 18), which is listed as a
+ * constraint while its column does not say NOT NULL. Functions are described from {@code pg_proc} columns and
  * their source text as written rather than by {@code pg_get_functiondef}, whose layout is not the snapshot's to
  * control; SQL-standard bodies ({@code BEGIN ATOMIC}, 14+) come from {@code pg_get_function_sqlbody} and were
  * identical on 14 to 18. Only with the optional details: the {@code public} schema is owned by

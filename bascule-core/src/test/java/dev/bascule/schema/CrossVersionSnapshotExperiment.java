@@ -53,6 +53,14 @@ class CrossVersionSnapshotExperiment {
                 natural.put(version, a);
                 detailed.put(version, read(pg, "natural_order", SnapshotOptions.defaults().with(Detail.values())));
                 Files.writeString(Path.of("target", "snapshot-" + version + ".sql"), a.render());
+                if (version.startsWith("18")) {
+                    try (Connection c = new Database(pg.getJdbcUrl("postgres", "natural_order"), "postgres", null).connect();
+                         Statement st = c.createStatement()) {
+                        st.execute("ALTER TABLE app.scratch ADD CONSTRAINT scratch_k_not_null NOT NULL k NOT VALID");
+                    }
+                    System.out.printf("== 18, NOT NULL k NOT VALID added:%n%s", SchemaDiff.between(a,
+                            read(pg, "natural_order", SnapshotOptions.defaults())).render("before", "after"));
+                }
             }
         }
         String reference = natural.keySet().stream().filter(v -> v.startsWith("17")).findFirst().orElseThrow();
