@@ -13,7 +13,9 @@ import java.util.Set;
  *                      with it ({@code bascule_schema_migrations_progress}, its sequences and indexes) is Bascule's
  *                      own and left out, and so is {@code historySchema} itself when nothing else is in it
  * @param details       optional parts to include (none by default)
- * @param timeout       limit for each catalog query ({@code statement_timeout}) and for waiting on a lock
+ * @param timeout       limit for waiting on a lock ({@code lock_timeout}; {@code pg_get_viewdef} takes ACCESS SHARE
+ *                      on the tables a view reads); each catalog query may run for twice as long
+ *                      ({@code statement_timeout})
  */
 public record SnapshotOptions(String historySchema, String historyTable, Set<Detail> details, Duration timeout) {
 

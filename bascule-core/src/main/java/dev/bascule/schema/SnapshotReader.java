@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,6 +38,8 @@ import java.util.List;
 final class SnapshotReader {
 
     private static final int OLDEST_SERVER = 130000;
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String QUERY_CANCELED = "57014";
 
     private final Connection connection;
     private final SnapshotOptions options;
@@ -55,18 +58,62 @@ final class SnapshotReader {
         } else {
             savepoint = connection.setSavepoint();
         }
+        SchemaSnapshot snapshot;
         try {
-            return readInTransaction();
-        } finally {
-            // Rolling back also undoes the transaction-local settings; the snapshot changed nothing else.
-            if (autoCommit) {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            } else {
-                connection.rollback(savepoint);
-                connection.releaseSavepoint(savepoint);
+            snapshot = readInTransaction();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                restore(autoCommit, savepoint);
+            } catch (SQLException restoreFailure) {
+                e.addSuppressed(restoreFailure);
+                throw e;
             }
+            if (e instanceof SQLException sql && (LOCK_NOT_AVAILABLE.equals(sql.getSQLState())
+                    || QUERY_CANCELED.equals(sql.getSQLState()))) {
+                throw new SQLException(sql.getMessage() + " (" + lockHolders() + ")", sql.getSQLState(), sql);
+            }
+            throw e;
         }
+        restore(autoCommit, savepoint);
+        return snapshot;
+    }
+
+    /** Rolling back also undoes the transaction-local settings; the snapshot changed nothing else. */
+    private void restore(boolean autoCommit, Savepoint savepoint) throws SQLException {
+        if (autoCommit) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } else {
+            connection.rollback(savepoint);
+            connection.releaseSavepoint(savepoint);
+        }
+    }
+
+    /**
+     * Who holds the strong relation locks that stop a snapshot ({@code pg_get_viewdef} takes ACCESS SHARE on the
+     * tables a view reads): a migration's ALTER TABLE in a transaction left open, typically.
+     */
+    private String lockHolders() {
+        List<String> holders = new ArrayList<>();
+        try (Statement st = connection.createStatement()) {
+            st.setQueryTimeout((int) Math.max(1, options.timeout().toSeconds()));
+            try (ResultSet rs = st.executeQuery("SELECT l.pid,"
+                    + " pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname), a.state, a.application_name"
+                    + " FROM pg_catalog.pg_locks l LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
+                    + " JOIN pg_catalog.pg_class c ON c.oid = l.relation JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE l.granted AND l.locktype = 'relation' AND l.mode = 'AccessExclusiveLock'"
+                    + " AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())"
+                    + " AND l.pid <> pg_catalog.pg_backend_pid() ORDER BY l.pid, 2")) {
+                while (rs.next()) {
+                    holders.add("pid " + rs.getInt(1) + " holds ACCESS EXCLUSIVE on " + rs.getString(2) + " ("
+                            + rs.getString(3) + (rs.getString(4) == null || rs.getString(4).isEmpty() ? "" : ", " + rs.getString(4)) + ")");
+                }
+            }
+        } catch (SQLException e) {
+            return "the lock holders could not be read: " + e.getMessage();
+        }
+        return holders.isEmpty() ? "no other session holds an ACCESS EXCLUSIVE lock now"
+                : "waiting for: " + String.join("; ", holders);
     }
 
     private SchemaSnapshot readInTransaction() throws SQLException {
@@ -74,7 +121,7 @@ final class SnapshotReader {
         int version;
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT pg_catalog.set_config('search_path', '', true),"
-                     + " pg_catalog.set_config('statement_timeout', '" + timeoutMs + "', true),"
+                     + " pg_catalog.set_config('statement_timeout', '" + 2 * timeoutMs + "', true),"
                      + " pg_catalog.set_config('lock_timeout', '" + timeoutMs + "', true),"
                      + " pg_catalog.set_config('DateStyle', 'ISO, MDY', true),"
                      + " pg_catalog.set_config('IntervalStyle', 'postgres', true),"

@@ -10,10 +10,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Reading snapshots from real PostgreSQL: what they hold, and that equal schemas give equal snapshots. */
 @ExtendWith(EmbeddedPostgresExtension.class)
@@ -264,6 +266,42 @@ class SchemaSnapshotTest {
             assertThat(detailed.value("grants on column id")).contains("snapshot_reader=r/postgres");
         } finally {
             Snapshots.run(db, "DROP TABLE public.t", "DROP ROLE snapshot_reader");
+        }
+    }
+
+    @Test
+    void aLockedTableStopsTheReadWithinTheTimeoutAndNamesWhoHoldsIt(TestDatabase db) throws SQLException {
+        Snapshots.run(db, "CREATE TABLE public.t (x integer)", "CREATE VIEW public.v AS SELECT x FROM public.t");
+        SnapshotOptions oneSecond = SnapshotOptions.defaults().withTimeout(Duration.ofSeconds(1));
+        try (Connection holder = db.admin().connect(); Statement h = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            h.execute("LOCK TABLE public.t IN ACCESS EXCLUSIVE MODE");
+            String pid = pid(h);
+            try (Connection c = db.admin().connect(); Statement st = c.createStatement()) {
+                long started = System.nanoTime();
+                assertThatThrownBy(() -> SchemaSnapshot.read(c, oneSecond)).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("schema snapshot: reading tables, views and sequences failed")
+                        .hasMessageContaining("lock timeout")
+                        .hasMessageContaining("waiting for: pid " + pid + " holds ACCESS EXCLUSIVE on public.t (idle in transaction");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+                assertThat(c.getAutoCommit()).isTrue();
+
+                // Inside the caller's transaction, a failed read leaves that transaction usable.
+                c.setAutoCommit(false);
+                st.execute("CREATE TABLE public.mine (y integer)");
+                assertThatThrownBy(() -> SchemaSnapshot.read(c, oneSecond)).hasMessageContaining("lock timeout");
+                st.execute("INSERT INTO public.mine VALUES (1)");
+                c.commit();
+            }
+            holder.rollback();
+        }
+        assertThat(db.column("SELECT count(*) FROM public.mine")).containsExactly("1");
+    }
+
+    private static String pid(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
