@@ -46,9 +46,10 @@ public final class Migrator {
         try (RunSession session = RunSession.open(database, settings, listener, true);
              AdvisoryLock ignored = AdvisoryLock.acquire(session.connection(), settings.history(), settings.lockWait(), listener::info)) {
             Connection connection = session.connection();
-            boolean firstRun = !settings.history().exists(connection);
             settings.history().ensureExists(connection);
-            if (firstRun && settings.adopt().isPresent()) {
+            // Adopt while the history is empty, not only when the table is new: a first adoption that was refused
+            // (a dirty golang-migrate table, say) must be tried again on the next run.
+            if (settings.adopt().isPresent() && settings.history().readAll(connection).isEmpty()) {
                 HistoryAdopter adopter = adopter(settings.adopt().get());
                 if (adopter.detect(connection)) {
                     adopt(connection, catalog, adopter);
