@@ -161,8 +161,8 @@ public final class BatchedStatementRunner {
 
         private Batch runBatch(long batchNumber, Optional<String> last, TransactionStep inLastTransaction)
                 throws SQLException {
-            connection.setAutoCommit(false);
             try {
+                connection.setAutoCommit(false);
                 setLocalTimeouts();
                 Optional<String> upper = nextUpperBound(last);
                 long rows = execute(last, upper);
