@@ -56,8 +56,12 @@ class BatchedStatementRunnerTest {
     }
 
     static Statement backfill(int size) {
+        return backfill(size, "email <> lower(trim(email))");
+    }
+
+    static Statement backfill(int size, String where) {
         return ScriptParser.parse(FILE, "-- data\n-- bascule:batch size=" + size + "\n"
-                + "UPDATE users SET email = lower(trim(email))\n WHERE email <> lower(trim(email));\n")
+                + "UPDATE users SET email = lower(trim(email))\n WHERE " + where + ";\n")
                 .statements().get(0);
     }
 
@@ -115,6 +119,10 @@ class BatchedStatementRunnerTest {
         // Each full batch walks exactly 5000 keys: the 5000th key after the previous bound is the next bound.
         assertThat(db.column("SELECT count(*) FROM users WHERE id <= " + after.get(0).keyReached().orElseThrow()))
                 .containsExactly("5000");
+        // ... and changes exactly the qualifying rows of its range.
+        assertThat(db.column("SELECT count(*) FROM users WHERE dirty AND id > " + after.get(0).keyReached().orElseThrow()
+                + " AND id <= " + after.get(1).keyReached().orElseThrow()))
+                .containsExactly(String.valueOf(after.get(1).rows()));
         try (Connection c = db.admin().connect()) {
             BatchProgress p = PROGRESS.find(c, KEY).orElseThrow();
             assertThat(p.finished()).isTrue();
@@ -190,7 +198,8 @@ class BatchedStatementRunnerTest {
     @Test
     void aBackendKilledInsideABatchRollsThatBatchBackAndTheRerunFinishesIt(TestDatabase db) throws Exception {
         createUsers(db);
-        Statement statement = backfill(5000);
+        // Not idempotent: a row this UPDATE reaches twice is counted twice.
+        Statement statement = backfill(5000, "dirty");
         BatchedStatementRunner runner = new BatchedStatementRunner(PROGRESS);
         CompletableFuture<Void> killer = new CompletableFuture<>();
         try (Connection c = db.admin().connect(); Connection holder = db.admin().connect()) {
