@@ -144,9 +144,9 @@ public final class ProgressTable {
      */
     public boolean markFinished(Connection connection, ProgressKey key) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + qualifiedName()
-                + " (migration, statement_index, checksum, finished) VALUES (?, ?, ?, true)"
+                + " AS p (migration, statement_index, checksum, finished) VALUES (?, ?, ?, true)"
                 + " ON CONFLICT (migration, statement_index, checksum) DO UPDATE SET finished = true,"
-                + " updated_at = now() WHERE NOT " + qualifiedName() + ".finished")) {
+                + " updated_at = now() WHERE NOT p.finished")) {
             bindKey(ps, 1, key);
             return ps.executeUpdate() == 1;
         }

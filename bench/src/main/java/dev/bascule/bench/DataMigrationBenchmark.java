@@ -121,28 +121,30 @@ public final class DataMigrationBenchmark {
                 + (options.pause().isZero() ? "" : ", pause " + options.pause().toMillis() + " ms"));
         line(report, "PostgreSQL " + version + "; " + Runtime.getRuntime().availableProcessors() + " CPUs;"
                 + " load average at start " + loadAverage());
+        line(report, "");
+        line(report, String.format(Locale.ROOT, "%-36s %9s %13s %10s %13s %11s %11s", "contender", "total s",
+                "rows changed", "rows/s", "longest tx s", "rows missed", "changed 2x"));
         List<Run> runs = new ArrayList<>();
         for (int r = 1; r <= options.repetitions(); r++) {
-            runs.add(oneUpdate(dirty, r));
-            runs.add(batched(dirty, r, BatchListener.none()));
+            runs.add(print(report, oneUpdate(dirty, r)));
+            runs.add(print(report, batched(dirty, r, BatchListener.none())));
         }
         if (options.offsetLoop()) {
-            runs.add(seedLoop(dirty));
-        }
-        line(report, "");
-        line(report, String.format(Locale.ROOT, "%-34s %9s %13s %10s %13s %11s %12s", "contender", "total s",
-                "rows changed", "rows/s", "longest tx s", "rows missed", "changed 2x"));
-        for (Run run : runs) {
-            line(report, String.format(Locale.ROOT, "%-34s %9.2f %13s %10s %13.3f %11s %12s%s", run.name(),
-                    run.seconds(), fmt(run.rowsChanged()), fmt(Math.round(run.rowsPerSecond())),
-                    run.longestTxSeconds(), fmt(run.rowsLeft()), run.twice() < 0 ? "n/a" : fmt(run.twice()),
-                    run.note().isEmpty() ? "" : "  " + run.note()));
+            runs.add(print(report, seedLoop(dirty)));
         }
         double a = median(runs, "(a)");
         double c = median(runs, "(c)");
         line(report, String.format(Locale.ROOT, "(c) rows/s / (a) rows/s (medians): %.2f (goal >= 0.50)", c / a));
         concurrent(server, logs, dirty, report);
         line(report, "load average at end " + loadAverage());
+    }
+
+    private static Run print(StringBuilder report, Run run) {
+        line(report, String.format(Locale.ROOT, "%-36s %9.2f %13s %10s %13.3f %11s %11s%s", run.name(),
+                run.seconds(), fmt(run.rowsChanged()), fmt(Math.round(run.rowsPerSecond())),
+                run.longestTxSeconds(), fmt(run.rowsLeft()), run.twice() < 0 ? "n/a" : fmt(run.twice()),
+                run.note().isEmpty() ? "" : "  " + run.note()));
+        return run;
     }
 
     private Run oneUpdate(long dirty, int repetition) throws SQLException {

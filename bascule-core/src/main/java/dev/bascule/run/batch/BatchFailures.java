@@ -36,6 +36,12 @@ final class BatchFailures {
                 .orElse(" from the first key."), e.getSQLState());
     }
 
+    BasculeException.MigrationFailed beforeBatch(SQLException e, long batchNumber, Optional<String> last) {
+        return failed(serverMessage(e) + "\n  before batch " + batchNumber + " (" + range(last) + ") of the batched"
+                + " statement starting at line " + statement.line() + ", while waiting to start it; the batches before"
+                + " it are committed and recorded: run again to resume.", e.getSQLState());
+    }
+
     BasculeException.MigrationFailed outsideBatch(SQLException e) {
         return failed(serverMessage(e) + "\n  while preparing the batched statement starting at line "
                 + statement.line() + " (catalog lookup or progress table); no batch of it ran in this attempt.",

@@ -117,7 +117,13 @@ public final class BatchedScriptRunner {
             for (Statement statement : step.statements()) {
                 executor.execute(connection, statement);
             }
-            progress.markFinished(connection, key);
+            if (!progress.markFinished(connection, key)) {
+                throw new BasculeException.MigrationFailed(step.statements().get(0).sourceName() + ":"
+                        + step.statements().get(0).line() + ": another run finished this step (statements from line "
+                        + step.statements().get(0).line() + ") while this one ran it; this run's work on it is rolled"
+                        + " back. Make sure one runner works on this migration, then run again.",
+                        step.statements().get(0).sourceName(), step.statements().get(0).line(), null, null);
+            }
             finalWork.run(connection);
             connection.commit();
             return true;

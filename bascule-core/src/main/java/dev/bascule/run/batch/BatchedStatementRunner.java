@@ -137,6 +137,8 @@ public final class BatchedStatementRunner {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw failures.interrupted(batchNumber, last);
+                } catch (SQLException e) {
+                    throw failures.beforeBatch(e, batchNumber, last);
                 }
                 long txStart = System.nanoTime();
                 Batch batch = runBatch(batchNumber, last, inLastTransaction);

@@ -131,6 +131,20 @@ class BatchedScriptRunnerTest {
     }
 
     @Test
+    void aPlainStepIsRecordedDoneOnce(TestDatabase db) throws SQLException {
+        try (Connection c = db.admin().connect()) {
+            PROGRESS.ensureExists(c);
+            dev.bascule.history.ProgressKey key = new dev.bascule.history.ProgressKey("9", 1, "s");
+            assertThat(PROGRESS.markFinished(c, key)).isTrue();
+            assertThat(PROGRESS.markFinished(c, key)).isFalse();
+            assertThat(PROGRESS.find(c, key)).hasValueSatisfying(p -> {
+                assertThat(p.finished()).isTrue();
+                assertThat(p.table()).isEmpty();
+            });
+        }
+    }
+
+    @Test
     void aKeyProblemStopsTheFileBeforeItsFirstStep(TestDatabase db) {
         createPeople(db);
         db.execute("CREATE TABLE nokey (a int)");
