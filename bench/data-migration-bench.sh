@@ -6,7 +6,7 @@
 # writes them to WORK/results.txt.
 #
 #   bench/data-migration-bench.sh [--rows 1000000] [--size 5000] [--repetitions 3] [--skip-offset-loop]
-#       [--pgbench /usr/bin/pgbench] [--clients 4] [--rate 400] [--baseline-seconds 30] [--load-seconds 60]
+#       [--pgbench /usr/bin/pgbench] [--clients 4] [--rate 400] [--baseline-seconds 30] [--load-seconds N]
 #       [--pause-ms 0] [--server-setting NAME=VALUE]...
 #   bench/data-migration-bench.sh --large ...   # 10,000,000 rows, without the OFFSET loop (it would run for hours)
 #
@@ -19,7 +19,7 @@ args=()
 pgbench=/usr/bin/pgbench
 while [ $# -gt 0 ]; do
   case "$1" in
-    --large) args+=(--rows 10000000 --skip-offset-loop --load-seconds 600); shift ;;
+    --large) args+=(--rows 10000000 --skip-offset-loop); shift ;;
     --pgbench) pgbench="$2"; args+=("$1" "$2"); shift 2 ;;
     *) args+=("$1"); shift ;;
   esac

@@ -135,7 +135,10 @@ public final class DataMigrationBenchmark {
         double a = median(runs, "(a)");
         double c = median(runs, "(c)");
         line(report, String.format(Locale.ROOT, "(c) rows/s / (a) rows/s (medians): %.2f (goal >= 0.50)", c / a));
-        concurrent(server, logs, dirty, report);
+        double slowestBatched = runs.stream().filter(r -> r.name().startsWith("(c)")).mapToDouble(Run::seconds).max()
+                .orElse(60);
+        concurrent(server, logs, dirty, report, options.loadSeconds() > 0 ? options.loadSeconds()
+                : (int) Math.ceil(slowestBatched * 2 + 10));
         line(report, "load average at end " + loadAverage());
     }
 
@@ -207,7 +210,8 @@ public final class DataMigrationBenchmark {
     }
 
     /** pgbench alone, then pgbench while (c) runs; latency of the transactions completed during the backfill. */
-    private void concurrent(ServerAddress server, Path logs, long dirty, StringBuilder report) throws Exception {
+    private void concurrent(ServerAddress server, Path logs, long dirty, StringBuilder report, int loadSeconds)
+            throws Exception {
         PgbenchLoad load = new PgbenchLoad(options.pgbench(), server, "postgres", options.clients(), options.rate(), logs);
         long maxId;
         try (Connection c = connect()) {
@@ -221,7 +225,6 @@ public final class DataMigrationBenchmark {
         try (Connection c = connect()) {
             BackfillTable.vacuum(c);
         }
-        int loadSeconds = options.loadSeconds();
         Process during = load.start(maxId, loadSeconds, "during");
         Thread.sleep(3000);
         long from = System.currentTimeMillis() * 1000;

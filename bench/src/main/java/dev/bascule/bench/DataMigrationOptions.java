@@ -17,7 +17,7 @@ import java.util.Map;
  * @param clients          pgbench clients
  * @param rate             pgbench transactions per second, all clients together
  * @param baselineSeconds  how long pgbench runs alone
- * @param loadSeconds      how long pgbench runs while (c) runs (must outlast it)
+ * @param loadSeconds      how long pgbench runs while (c) runs (must outlast it); 0: twice the slowest (c) + 10 s
  * @param serverSettings   PostgreSQL settings on top of the embedded server's defaults (fsync and
  *                         synchronous_commit off)
  */
@@ -28,7 +28,7 @@ public record DataMigrationOptions(Path work, long rows, int size, Duration paus
     static final String USAGE = "usage: DataMigrationBenchmark --work DIR [--rows 1000000] [--size 5000]"
             + " [--pause-ms 0] [--repetitions 3] [--skip-offset-loop] [--offset-loop-limit-seconds 1800]"
             + " [--pgbench /usr/bin/pgbench] [--clients 4] [--rate 400] [--baseline-seconds 30]"
-            + " [--load-seconds 60] [--server-setting NAME=VALUE]...";
+            + " [--load-seconds auto] [--server-setting NAME=VALUE]...";
 
     public static DataMigrationOptions parse(String[] args) {
         Path work = null;
@@ -42,7 +42,7 @@ public record DataMigrationOptions(Path work, long rows, int size, Duration paus
         int clients = 4;
         int rate = 400;
         int baseline = 30;
-        int load = 60;
+        int load = 0;
         Map<String, String> settings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
