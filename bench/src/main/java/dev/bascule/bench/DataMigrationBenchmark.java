@@ -127,7 +127,7 @@ public final class DataMigrationBenchmark {
         List<Run> runs = new ArrayList<>();
         for (int r = 1; r <= options.repetitions(); r++) {
             runs.add(print(report, oneUpdate(dirty, r)));
-            runs.add(print(report, batched(dirty, r, BatchListener.none())));
+            runs.add(print(report, batched(dirty, r)));
         }
         if (options.offsetLoop()) {
             runs.add(print(report, seedLoop(dirty)));
@@ -185,13 +185,22 @@ public final class DataMigrationBenchmark {
         }
     }
 
-    private Run batched(long dirty, int repetition, BatchListener listener) throws SQLException {
+    private Run batched(long dirty, int repetition) throws SQLException {
         try (Connection c = connect()) {
             BackfillTable.reset(c);
-            BatchResult result = runBatched(c, listener);
+            List<Long> micros = new ArrayList<>();
+            BatchResult result = runBatched(c, new BatchListener() {
+                @Override
+                public void afterBatch(dev.bascule.run.batch.BatchReport report) {
+                    micros.add(report.transaction().toNanos() / 1000);
+                }
+            });
+            long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
             return new Run("(c) bascule:batch size=" + options.size() + " #" + repetition,
                     result.elapsed().toNanos() / 1e9, result.rowsThisRun(), result.longestTransaction().toNanos() / 1e9,
-                    BackfillTable.dirtyRows(c), BackfillTable.changedTwice(c), result.batchesThisRun() + " batches");
+                    BackfillTable.dirtyRows(c), BackfillTable.changedTwice(c), String.format(Locale.ROOT,
+                    "%d batches, transaction p50 %.0f ms, p99 %.0f ms", result.batchesThisRun(),
+                    PgbenchLoad.percentile(sorted, 0.50) / 1000.0, PgbenchLoad.percentile(sorted, 0.99) / 1000.0));
         }
     }
 
