@@ -11,10 +11,19 @@ final class ConsoleListener implements MigrationListener {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final BatchProgressView batches;
 
     ConsoleListener(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
+        // A bar only on a real terminal (and never when NO_COLOR asks for plain output); lines otherwise.
+        boolean terminal = System.console() != null && System.getenv("NO_COLOR") == null;
+        this.batches = new BatchProgressView(err, terminal ? System.err : null);
+    }
+
+    @Override
+    public void batch(Migration migration, BatchEvent event) {
+        batches.update(migration, event);
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class Migrator {
                 if (prepared.isEmpty()) {
                     listener.info("nothing to migrate: the database is up to date");
                 }
-                ScriptRunner runner = new ScriptRunner(session, settings.history(),
+                ScriptRunner runner = new ScriptRunner(session, database, settings.history(),
                         RetryPolicy.defaults().withMaxRetries(settings.lockRetries()), listener);
                 for (PreparedMigration p : prepared) {
                     listener.starting(p.migration());

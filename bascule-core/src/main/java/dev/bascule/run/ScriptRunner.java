@@ -25,13 +25,16 @@ import java.util.Optional;
 final class ScriptRunner {
 
     private final RunSession session;
+    private final dev.bascule.db.Database database;
     private final Connection connection;
     private final HistoryTable history;
     private final RetryPolicy retries;
     private final MigrationListener listener;
 
-    ScriptRunner(RunSession session, HistoryTable history, RetryPolicy retries, MigrationListener listener) {
+    ScriptRunner(RunSession session, dev.bascule.db.Database database, HistoryTable history, RetryPolicy retries,
+                 MigrationListener listener) {
         this.session = session;
+        this.database = database;
         this.connection = session.connection();
         this.history = history;
         this.retries = retries;
@@ -45,11 +48,17 @@ final class ScriptRunner {
      */
     long apply(PreparedMigration prepared, Optional<Resume> resume) throws SQLException {
         long start = System.nanoTime();
-        NoTransactionProgress progress = prepared.transactional() ? null : new NoTransactionProgress(prepared, resume);
+        BatchedMigration batched = dev.bascule.run.batch.BatchedScriptPlan.hasBatchedStatements(prepared.script())
+                ? new BatchedMigration(connection, database, history, listener) : null;
+        NoTransactionProgress progress = batched != null || prepared.transactional() ? null
+                : new NoTransactionProgress(prepared, resume);
         for (int attempt = 1; ; attempt++) {
             long attemptStart = System.nanoTime();
             try {
                 session.beforeMigration(prepared.migration().secret());
+                if (batched != null) {
+                    return batched.run(prepared, start);
+                }
                 if (prepared.transactional()) {
                     return applyInTransaction(prepared, start);
                 }

@@ -1,6 +1,6 @@
 package dev.bascule.run.batch;
 
-import dev.bascule.catalog.Problem;
+import dev.bascule.error.Problem;
 import dev.bascule.error.BasculeException;
 import dev.bascule.sql.Directive;
 import dev.bascule.sql.DirectiveKind;
