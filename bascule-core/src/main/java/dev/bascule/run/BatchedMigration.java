@@ -59,6 +59,10 @@ final class BatchedMigration {
                         ms[0] = (System.nanoTime() - start) / 1_000_000;
                         history.insert(c, migration, ms[0], true);
                     }, migration.secret());
+        } catch (dev.bascule.error.SourceSyntaxError e) {
+            // Found only at run time: a key that does not fit (the table is created by an earlier migration, say).
+            throw new BasculeException.MigrationFailed(e.getMessage() + "\nThe steps done before it stay recorded: fix the"
+                    + " directive and run migrate again to resume.", e.sourceName(), e.line(), null, null);
         } finally {
             throttles.values().forEach(Throttle::close);
         }
