@@ -88,6 +88,11 @@ class SampleProjectIT {
         assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
         assertThat(sarif.at("/runs/0/results").findValuesAsText("level")).isNotEmpty().containsOnly("warning");
         assertThat(run.log()).contains("db/migrations/20260101090000_create_things.up.sql:1:1: warning");
+
+        // The goal prefix, as the README has it: the plugin is found among the POM's plugins.
+        MavenRun byPrefix = MavenRun.run(mavenHome, project, Map.of(), "-Dbascule.url=" + db.url(), "bascule:status");
+        assertThat(byPrefix.exitCode()).as(byPrefix.log()).isZero();
+        assertThat(byPrefix.log()).contains("2 applied, 0 pending");
     }
 
     @ParameterizedTest
