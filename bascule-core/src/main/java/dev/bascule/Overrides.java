@@ -16,10 +16,16 @@ import java.util.List;
  */
 public record Overrides(String environment, String url, String user, String password, List<String> paths,
                         String manifest, boolean embedded, String target, String lockWait, String lockTimeout,
-                        String connectTimeout) {
+                        String connectTimeout, String role) {
 
     public Overrides {
         paths = paths == null ? List.of() : List.copyOf(paths);
+    }
+
+    /** Without a role flag. */
+    public Overrides(String environment, String url, String user, String password, List<String> paths, String manifest,
+                     boolean embedded, String target, String lockWait, String lockTimeout, String connectTimeout) {
+        this(environment, url, user, password, paths, manifest, embedded, target, lockWait, lockTimeout, connectTimeout, null);
     }
 
     /** Nothing given: {@code bascule.yml} and the process environment decide. */
@@ -29,11 +35,11 @@ public record Overrides(String environment, String url, String user, String pass
 
     public Overrides withPaths(List<String> paths, String manifest) {
         return new Overrides(environment, url, user, password, paths, manifest, embedded, target, lockWait, lockTimeout,
-                connectTimeout);
+                connectTimeout, role);
     }
 
     public Overrides withEmbedded(boolean embedded) {
         return new Overrides(environment, url, user, password, paths, manifest, embedded, target, lockWait, lockTimeout,
-                connectTimeout);
+                connectTimeout, role);
     }
 }

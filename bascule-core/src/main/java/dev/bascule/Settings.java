@@ -5,6 +5,7 @@ import dev.bascule.catalog.Version;
 import dev.bascule.db.Database;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.HistoryTable;
+import dev.bascule.run.LoggingListener;
 import dev.bascule.run.MigrationListener;
 import dev.bascule.source.Location;
 import dev.bascule.source.SourceSettings;
@@ -43,12 +44,14 @@ import java.util.Set;
  * @param baseDir          the folder relative paths were resolved against (the working directory)
  * @param adopt            on the first migrate, import this tool's history as applied ({@code pop})
  * @param secureStore      where this environment's real secure migrations are kept ({@code s3://bucket/prefix})
+ * @param role             {@code SET ROLE} to this after connecting, so objects are owned by the application's role
+ * @param lockRetries      how often a migration that hit a lock timeout or deadlock is retried (with backoff)
  */
 public record Settings(String environment, Optional<Database> database, Optional<Path> embedded, List<Stage> stages,
                        List<String> schemas, HistoryTable history, boolean dev, boolean resettable, boolean allowExec,
                        Duration lockWait, Duration lockTimeout, Duration statementTimeout, Optional<Version> target,
                        SourceSettings sourceSettings, Path baseDir, Optional<String> adopt,
-                       Optional<Location> secureStore) {
+                       Optional<Location> secureStore, Optional<String> role, int lockRetries) {
 
     public static final String DEFAULT_HISTORY_TABLE = "bascule_schema_migrations";
 
@@ -58,6 +61,14 @@ public record Settings(String environment, Optional<Database> database, Optional
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("settings need at least one stage");
         }
+        if (lockRetries < 0) {
+            throw new IllegalArgumentException("lock retries must not be negative: " + lockRetries);
+        }
+    }
+
+    /** Retries by default outside dev, where a blocked deploy should wait out a short lock; none in dev. */
+    public static int defaultLockRetries(boolean dev) {
+        return dev ? 0 : 5;
     }
 
     public static Builder builder() {
@@ -150,7 +161,9 @@ public record Settings(String environment, Optional<Database> database, Optional
         private Path baseDir = Path.of("");
         private String adopt;
         private String secureStore;
-        private MigrationListener listener = MigrationListener.NONE;
+        private String role;
+        private Integer lockRetries;
+        private MigrationListener listener = new LoggingListener();
 
         Builder() {
         }
@@ -173,6 +186,8 @@ public record Settings(String environment, Optional<Database> database, Optional
             baseDir = s.baseDir;
             adopt = s.adopt.orElse(null);
             secureStore = s.secureStore.map(Location::uri).orElse(null);
+            role = s.role.orElse(null);
+            lockRetries = s.lockRetries;
         }
 
         public Builder environment(String name) {
@@ -308,6 +323,18 @@ public record Settings(String environment, Optional<Database> database, Optional
             return this;
         }
 
+        /** {@code SET ROLE} after connecting, before the history table is touched (seed 004's application role). */
+        public Builder role(String role) {
+            this.role = role;
+            return this;
+        }
+
+        /** Retries of a migration that hit a lock timeout or deadlock (default 5 outside dev, 0 in dev). */
+        public Builder lockRetries(int retries) {
+            this.lockRetries = retries;
+            return this;
+        }
+
         /** Receives progress events (not a setting: it is how the caller listens). */
         public Builder listener(MigrationListener listener) {
             this.listener = listener;
@@ -332,7 +359,8 @@ public record Settings(String environment, Optional<Database> database, Optional
             return new Settings(environment, Optional.ofNullable(database), Optional.ofNullable(embedded), resolved,
                     schemas, history, dev, resettable, allowExec, lockWait, lockTimeout, statementTimeout,
                     Optional.ofNullable(target), new SourceSettings(sourceSettings), base, Optional.ofNullable(adopt),
-                    Optional.ofNullable(secureStore).map(l -> Location.parse(l, base)));
+                    Optional.ofNullable(secureStore).map(l -> Location.parse(l, base)), Optional.ofNullable(role),
+                    lockRetries != null ? lockRetries : defaultLockRetries(dev));
         }
 
         /** A manifest file resolved against the base folder; {@code classpath:} manifests stay as written. */

@@ -73,6 +73,10 @@ public final class S3MigrationSource implements MigrationSource {
 
     @Override
     public InputStream open(String name) throws IOException {
+        if (name.contains("/") || name.contains("\\")) {
+            // Listings are flat (the source contract): a key below the prefix is not one of this location's files.
+            throw new java.nio.file.NoSuchFileException(name, null, "not a file directly inside " + location);
+        }
         return new ByteArrayInputStream(readObject(client, location, name, maxObjectBytes));
     }
 

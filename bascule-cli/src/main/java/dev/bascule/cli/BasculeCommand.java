@@ -2,7 +2,6 @@ package dev.bascule.cli;
 
 import dev.bascule.Bascule;
 import dev.bascule.Project;
-import dev.bascule.error.BasculeException;
 import dev.bascule.run.MigrationListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,13 +18,13 @@ import java.nio.file.Path;
  * <p>Exit codes: 0 ok, 1 a migration failed, 2 usage or configuration error (including an unreachable database
  * or a refused login), 3 validation failed, 4 migration lock not obtained.
  */
-@Command(name = "bascule", mixinStandardHelpOptions = true, version = "bascule 0.1.0",
+@Command(name = "bascule", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "bascule 0.1.0",
         description = "PostgreSQL schema migrations that keep the application serving.",
         subcommands = {MigrateCommand.class, StatusCommand.class, ValidateCommand.class, RepairCommand.class,
                 ResetCommand.class, GenCommand.class, UpdateManifestCommand.class, DemoCommand.class,
                 AdoptCommand.class, InitCommand.class,
                 SecureCommand.class, ExecCommand.class, SplitCommand.class, LintCommand.class,
-                CommandLine.HelpCommand.class},
+                HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a migration failed", "2:usage or configuration error, database unreachable or login refused",
                 "3:validation failed (nothing applied)", "4:migration lock not obtained"})
@@ -90,20 +89,9 @@ public final class BasculeCommand implements Runnable {
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter w = commandLine.getErr();
-            if (e instanceof BasculeException be) {
-                w.println("bascule: " + be.getMessage());
-                w.flush();
-                return be.exitCode();
-            }
-            w.println("bascule: internal error: " + e + (root.debug ? "" : " (run with --debug for the stack trace)"));
-            if (root.debug) {
-                e.printStackTrace(w);
-            }
-            w.flush();
-            return 1;
-        });
+        cl.setExecutionExceptionHandler(ErrorReporting.execution(() -> root.debug));
+        cl.setParameterExceptionHandler(ErrorReporting.parameters());
+        cl.setExecutionStrategy(ErrorReporting.refusingUnmatched(new CommandLine.RunLast()));
         return cl;
     }
 }

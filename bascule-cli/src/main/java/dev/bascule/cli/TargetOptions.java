@@ -44,9 +44,12 @@ public final class TargetOptions {
     @Option(names = "--connect-timeout", paramLabel = "DURATION", description = "How long connecting and logging in may take (default 10s).")
     String connectTimeout;
 
+    @Option(names = "--role", paramLabel = "ROLE", description = "SET ROLE to this after connecting, so migrations create objects owned by it.")
+    String role;
+
     /** The options as the facade's overrides; {@code target} is migrate's. */
     Overrides overrides(String target) {
         return new Overrides(environment, url, user, password, paths, manifest, embedded, target, lockWait, lockTimeout,
-                connectTimeout);
+                connectTimeout, role);
     }
 }

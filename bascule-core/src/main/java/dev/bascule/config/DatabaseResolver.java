@@ -52,7 +52,21 @@ final class DatabaseResolver {
         }
         user = first(user, env.apply("PGUSER"));
         password = first(password, env.apply("PGPASSWORD"));
+        if (password == null) {
+            password = passwordFile(url, user).orElse(null);
+        }
         return Optional.of(new Database(url, user, password, connectTimeout));
+    }
+
+    /** The password {@code ~/.pgpass} holds for this URL's host, port, database and user, as libpq would find it. */
+    private Optional<String> passwordFile(String url, String user) {
+        java.util.Properties parsed = org.postgresql.Driver.parseURL(url, new java.util.Properties());
+        if (parsed == null) {
+            return Optional.empty();
+        }
+        String login = user != null ? user : parsed.getProperty("user", System.getProperty("user.name"));
+        return PgPass.lookup(env, parsed.getProperty("PGHOST", "localhost").split(",")[0],
+                parsed.getProperty("PGPORT", "5432").split(",")[0], parsed.getProperty("PGDBNAME", ""), login);
     }
 
     private String fromLibpqVariables() {

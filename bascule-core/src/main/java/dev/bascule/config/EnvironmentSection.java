@@ -28,6 +28,8 @@ import java.util.Map;
  * @param secureStore    where this environment's real secure migrations live in S3 ({@code secure-store:})
  * @param embedded       use the embedded PostgreSQL 17 (data in {@code .bascule/}) instead of a url
  * @param connectTimeout how long connecting and logging in may take, e.g. {@code 10s}
+ * @param role           {@code SET ROLE} to this after connecting (objects get the application role as owner)
+ * @param lockRetries    retries of a migration that hit a lock timeout or deadlock (default 5, 0 in dev)
  */
 public record EnvironmentSection(String url, String user, String password, List<String> schemas, List<String> paths,
                                  String manifest, List<String> secure, Boolean dev, Boolean resettable,
@@ -35,5 +37,5 @@ public record EnvironmentSection(String url, String user, String password, List<
                                  String statementTimeout, Map<String, String> sourceSettings,
                                  List<StageConfig> stages, String preset, String root, String adopt,
                                  String auth, String region, Boolean allowExec, SecureStoreConfig secureStore,
-                                 Boolean embedded, String connectTimeout) {
+                                 Boolean embedded, String connectTimeout, String role, Integer lockRetries) {
 }

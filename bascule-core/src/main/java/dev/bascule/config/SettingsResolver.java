@@ -88,7 +88,9 @@ public final class SettingsResolver {
                 duration(flags.lockWait(), c.lockWait(), "60s", "lock-wait"),
                 duration(flags.lockTimeout(), c.lockTimeout(), "10s", "lock-timeout"),
                 duration(null, c.statementTimeout(), "0", "statement-timeout"),
-                target(flags.target()), sourceSettings, workingDir, adopt(c.adopt(), file, envName), secureStore);
+                target(flags.target()), sourceSettings, workingDir, adopt(c.adopt(), file, envName), secureStore,
+                Optional.ofNullable(flags.role() != null ? flags.role() : c.role()),
+                lockRetries(c, where, c.dev() != null ? c.dev() : embedded));
     }
 
     /** The environment to use: {@code --env}, the file's default, or its only one. */
@@ -173,6 +175,16 @@ public final class SettingsResolver {
     static String manifest(String manifest, Path base) {
         return manifest.startsWith(Location.CLASSPATH + ":") ? manifest
                 : base.resolve(manifest).toAbsolutePath().normalize().toString();
+    }
+
+    private static int lockRetries(EnvironmentSection c, String where, boolean dev) {
+        if (c.lockRetries() == null) {
+            return Settings.defaultLockRetries(dev);
+        }
+        if (c.lockRetries() < 0) {
+            throw new BasculeException.Configuration(where + ": lock-retries must be 0 or more, got " + c.lockRetries());
+        }
+        return c.lockRetries();
     }
 
     private static Duration duration(String flag, String configured, String fallback, String what) {

@@ -106,7 +106,7 @@ public final class Planner {
     private static MigrationState versionedState(Migration m, AppliedMigration row, Options options, List<Problem> problems,
                                                  List<Problem> warnings) {
         String where = location(m);
-        if (row == null) {
+        if (row == null || row.resumable()) {
             return MigrationState.PENDING;
         }
         if (!row.success()) {

@@ -2,13 +2,8 @@ package dev.bascule.spring;
 
 import dev.bascule.Bascule;
 import dev.bascule.Settings;
-import dev.bascule.catalog.Migration;
 import dev.bascule.catalog.Version;
 import dev.bascule.error.BasculeException;
-import dev.bascule.error.Problem;
-import dev.bascule.run.MigrationListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,7 +21,8 @@ import javax.sql.DataSource;
  * Bascule on start-up: a {@link Bascule} bean configured from {@code bascule.*} (on the application's
  * {@link DataSource} unless {@code bascule.url} names another database), then any
  * {@link BasculeConfigurationCustomizer}, and a {@link BasculeMigrationInitializer} that migrates (or validates)
- * before the beans that use the database. {@code bascule.enabled=false} switches it all off.
+ * before the beans that use the database. Progress goes to the application's log (logger {@code dev.bascule}).
+ * {@code bascule.enabled=false} switches it all off.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(Bascule.class)
@@ -34,8 +30,6 @@ import javax.sql.DataSource;
 @EnableConfigurationProperties(BasculeProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public class BasculeAutoConfiguration {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Bascule.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -50,8 +44,7 @@ public class BasculeAutoConfiguration {
                 .dev(properties.isDev())
                 .lockWait(properties.getLockWait())
                 .lockTimeout(properties.getLockTimeout())
-                .statementTimeout(properties.getStatementTimeout())
-                .listener(new LogListener());
+                .statementTimeout(properties.getStatementTimeout());
         if (properties.getManifest() != null) {
             builder.manifest(properties.getManifest());
         }
@@ -93,23 +86,5 @@ public class BasculeAutoConfiguration {
     @ConditionalOnMissingBean
     public BasculeMigrationInitializer basculeMigrationInitializer(Bascule bascule, BasculeProperties properties) {
         return new BasculeMigrationInitializer(bascule, properties.getMode());
-    }
-
-    /** Bascule's progress in the application's log. */
-    static final class LogListener implements MigrationListener {
-        @Override
-        public void info(String message) {
-            LOG.info("bascule: {}", message);
-        }
-
-        @Override
-        public void warning(Problem problem) {
-            LOG.warn("bascule: {}", problem);
-        }
-
-        @Override
-        public void applied(Migration migration, long executionMs) {
-            LOG.info("bascule: applied {} ({} ms)", migration.fileName(), executionMs);
-        }
     }
 }
