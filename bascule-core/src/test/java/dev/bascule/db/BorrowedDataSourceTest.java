@@ -13,12 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,24 +36,60 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(EmbeddedPostgresExtension.class)
 class BorrowedDataSourceTest {
 
-    /** A pool of one physical connection, as a real pool behaves: close() hands it back, it stays open. */
-    private static final class OneConnectionPool implements DataSource {
-        final Connection physical;
+    /**
+     * A pool as real pools behave: close() hands a connection back and it stays open for the next borrower; a new
+     * physical connection, prepared with the pool's init SQL, only when none is idle.
+     */
+    private static final class SmallPool implements DataSource {
+        final TestDatabase db;
+        final String initSql;
+        final List<Connection> physical = new ArrayList<>();
+        final Deque<Connection> idle = new ArrayDeque<>();
         int lent;
 
-        OneConnectionPool(Connection physical) {
-            this.physical = physical;
+        SmallPool(TestDatabase db, String initSql) {
+            this.db = db;
+            this.initSql = initSql;
         }
 
         @Override
-        public Connection getConnection() {
+        public synchronized Connection getConnection() throws SQLException {
+            Connection c = idle.poll();
+            if (c == null) {
+                c = db.admin().connect();
+                execute(c, initSql);
+                physical.add(c);
+            }
             lent++;
+            Connection lentOut = c;
             return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
-                    (proxy, method, args) -> method.getName().equals("close") ? null : method.invoke(physical, args));
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            giveBack(lentOut);
+                            return null;
+                        }
+                        try {
+                            return method.invoke(lentOut, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        synchronized void giveBack(Connection c) {
+            if (!idle.contains(c)) {
+                idle.push(c);
+            }
+        }
+
+        synchronized void closeAll() throws SQLException {
+            for (Connection c : physical) {
+                c.close();
+            }
         }
 
         @Override
-        public Connection getConnection(String user, String password) {
+        public Connection getConnection(String user, String password) throws SQLException {
             return getConnection();
         }
 
@@ -87,22 +128,17 @@ class BorrowedDataSourceTest {
 
         @Override
         public String toString() {
-            return "OneConnectionPool";
+            return "SmallPool";
         }
     }
 
-    private Connection physical;
+    private SmallPool pool;
 
     @AfterEach
-    void closePhysical() throws SQLException {
-        if (physical != null) {
-            physical.close();
+    void closePool() throws SQLException {
+        if (pool != null) {
+            pool.closeAll();
         }
-    }
-
-    private OneConnectionPool pool(TestDatabase db) {
-        physical = db.admin().connect();
-        return new OneConnectionPool(physical);
     }
 
     private static String query(Connection c, String sql) throws SQLException {
@@ -119,11 +155,10 @@ class BorrowedDataSourceTest {
     }
 
     @Test
-    void migratesThroughTheDataSourceAndHandsTheSessionBackAsLent(TestDatabase db, @TempDir Path dir) throws Exception {
+    void migratesThroughTheDataSourceAndHandsTheSessionsBackAsLent(TestDatabase db, @TempDir Path dir) throws Exception {
         db.execute("CREATE SCHEMA app");
-        OneConnectionPool pool = pool(db);
         // What a pool's init SQL does (Hikari's connectionInitSql, say).
-        execute(physical, "SET search_path TO app, public; SET work_mem = '8MB'");
+        pool = new SmallPool(db, "SET search_path TO app, public; SET work_mem = '8MB'");
         MigrationFolder folder = new MigrationFolder(dir.resolve("migrations"));
         folder.write("1_things.up.sql", "CREATE TABLE public.things (id int);\nSET lock_timeout = '1s';\n");
         // pg_dump output empties the search path for the rest of the session.
@@ -136,20 +171,22 @@ class BorrowedDataSourceTest {
         assertThat(db.tableExists("things")).isTrue();
         assertThat(db.tableExists("dumped")).isTrue();
         assertThat(pool.lent).isGreaterThan(0);
-        assertThat(physical.isClosed()).isFalse();
-        assertThat(physical.getAutoCommit()).isTrue();
-        assertThat(query(physical, "SHOW search_path")).isEqualTo("app, public");
-        assertThat(query(physical, "SHOW work_mem")).isEqualTo("8MB");
-        assertThat(query(physical, "SHOW lock_timeout")).isEqualTo("0");
-        assertThat(query(physical, "SHOW statement_timeout")).isEqualTo("0");
+        assertThat(pool.idle).as("every connection handed back").hasSameSizeAs(pool.physical);
+        for (Connection physical : pool.physical) {
+            assertThat(physical.isClosed()).isFalse();
+            assertThat(physical.getAutoCommit()).isTrue();
+            assertThat(query(physical, "SHOW search_path")).isEqualTo("app, public");
+            assertThat(query(physical, "SHOW work_mem")).isEqualTo("8MB");
+            assertThat(query(physical, "SHOW lock_timeout")).isEqualTo("0");
+            assertThat(query(physical, "SHOW statement_timeout")).isEqualTo("0");
+        }
     }
 
     @Test
     void restoresTheRoleThePoolLentAndEndsAnOpenTransaction(TestDatabase db) throws Exception {
         db.execute("CREATE ROLE pool_role; CREATE ROLE migration_role; CREATE TABLE scratch (id int);"
                 + " GRANT ALL ON scratch TO pool_role, migration_role");
-        OneConnectionPool pool = pool(db);
-        execute(physical, "SET ROLE pool_role");
+        pool = new SmallPool(db, "SET ROLE pool_role");
         Database database = Database.borrowing(pool, "the test pool");
 
         try (Connection borrowed = database.connect()) {
@@ -158,6 +195,8 @@ class BorrowedDataSourceTest {
             execute(borrowed, "INSERT INTO public.scratch VALUES (1)");
         }
 
+        assertThat(pool.physical).hasSize(1);
+        Connection physical = pool.physical.get(0);
         assertThat(query(physical, "SELECT current_user")).isEqualTo("pool_role");
         assertThat(query(physical, "SHOW search_path")).isEqualTo("\"$user\", public");
         assertThat(physical.getAutoCommit()).isTrue();
