@@ -64,6 +64,10 @@ abstract class AbstractBasculeMojo extends AbstractMojo {
     @Parameter(property = "bascule.connectTimeout")
     String connectTimeout;
 
+    /** SET ROLE to this after connecting, so migrations create objects owned by it (as the CLI's --role). */
+    @Parameter(property = "bascule.role")
+    String role;
+
     /** Apply (or show) nothing above this version. */
     @Parameter(property = "bascule.target")
     String target;
@@ -110,7 +114,7 @@ abstract class AbstractBasculeMojo extends AbstractMojo {
         ServerLogin login = ServerLogin.of(serverId, mavenSettings, settingsDecrypter);
         return new Overrides(environment, url, user != null ? user : login.user(),
                 password != null ? password : login.password(), locations, manifest, false, target, lockWait,
-                lockTimeout, connectTimeout);
+                lockTimeout, connectTimeout, role);
     }
 
     /** The facade for the configured environment; close it after use. */

@@ -53,6 +53,11 @@ public final class LintMojo extends AbstractBasculeMojo {
                 .map(path -> LintConfigReader.read(project.lintSection(), path.toString()))
                 .orElse(LintConfig.defaults());
         Path base = workingDirectory.toPath().toAbsolutePath().normalize();
+        if (lintPaths == null || lintPaths.isEmpty()) {
+            settings.locations().stream().filter(l -> settings.isSecure(l) || l.localPath().isEmpty())
+                    .forEach(l -> getLog().info("bascule: not linted: " + l.uri() + (settings.isSecure(l)
+                            ? " (secure: findings would quote its SQL)" : " (not a local folder)")));
+        }
         List<Path> paths = (lintPaths != null && !lintPaths.isEmpty()
                 ? lintPaths.stream().map(File::toPath)
                 : settings.locations().stream().filter(l -> !settings.isSecure(l)).map(Location::localPath)

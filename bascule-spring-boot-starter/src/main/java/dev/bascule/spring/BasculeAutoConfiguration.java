@@ -51,6 +51,9 @@ public class BasculeAutoConfiguration {
         if (properties.getTarget() != null) {
             builder.target(target(properties.getTarget()));
         }
+        if (properties.getRole() != null) {
+            builder.role(properties.getRole());
+        }
         if (properties.getAdopt() != null) {
             builder.adopt(properties.getAdopt());
         }

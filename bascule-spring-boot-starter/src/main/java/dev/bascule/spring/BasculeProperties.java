@@ -74,6 +74,9 @@ public class BasculeProperties {
     /** Apply nothing above this version. */
     private String target;
 
+    /** SET ROLE to this after connecting, so migrations create objects owned by the application's role. */
+    private String role;
+
     /** On the first migrate, record this tool's applied migrations as applied (pop, with bascule-pop). */
     private String adopt;
 
@@ -203,6 +206,14 @@ public class BasculeProperties {
 
     public void setTarget(String target) {
         this.target = target;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public void setRole(String role) {
+        this.role = role;
     }
 
     public String getAdopt() {

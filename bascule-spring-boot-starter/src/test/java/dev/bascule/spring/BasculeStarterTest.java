@@ -83,11 +83,15 @@ class BasculeStarterTest {
 
     @Test
     void propertiesAndACustomizerBeanShapeTheSettings(TestDatabase db) {
+        db.execute("DO $$ BEGIN CREATE ROLE things_owner; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
+                + " GRANT ALL ON SCHEMA public TO things_owner");
         try (ConfigurableApplicationContext app = BootApp.start(WebApplicationType.NONE, db,
-                List.of(HistoryTableCustomizer.class), "bascule.target=20260101090000", "app.repositories=false")) {
+                List.of(HistoryTableCustomizer.class), "bascule.target=20260101090000", "bascule.role=things_owner",
+                "app.repositories=false")) {
             assertThat(app.getBean(Bascule.class).settings().history().table()).isEqualTo("app_history");
         }
         assertThat(db.column("SELECT script FROM app_history")).containsExactly("20260101090000_create_things.up.sql");
+        assertThat(db.column("SELECT tableowner FROM pg_tables WHERE tablename = 'things'")).containsExactly("things_owner");
         assertThat(db.tableExists("notes")).as("above bascule.target").isFalse();
         assertThat(db.tableExists("bascule_schema_migrations")).isFalse();
     }
