@@ -205,7 +205,8 @@ public record Settings(String environment, Optional<Database> database, Optional
          * (see {@link Database#borrowing}).
          */
         public Builder dataSource(javax.sql.DataSource dataSource) {
-            this.database = Database.borrowing(dataSource, "the application's DataSource (" + dataSource + ")");
+            this.database = Database.borrowing(dataSource, "the application's DataSource ("
+                    + dataSource.getClass().getSimpleName() + ")");
             return this;
         }
 

@@ -84,7 +84,7 @@ class BasculeStarterTest {
     @Test
     void propertiesAndACustomizerBeanShapeTheSettings(TestDatabase db) {
         db.execute("DO $$ BEGIN CREATE ROLE things_owner; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
-                + " GRANT ALL ON SCHEMA public TO things_owner");
+                + " GRANT ALL ON SCHEMA public TO things_owner; GRANT ALL ON DATABASE " + db.name() + " TO things_owner");
         try (ConfigurableApplicationContext app = BootApp.start(WebApplicationType.NONE, db,
                 List.of(HistoryTableCustomizer.class), "bascule.target=20260101090000", "bascule.role=things_owner",
                 "app.repositories=false")) {
