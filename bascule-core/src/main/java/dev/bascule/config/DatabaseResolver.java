@@ -113,8 +113,10 @@ final class DatabaseResolver {
                     + Database.redact(value) + "'");
         }
         if (uri.getHost() == null) {
-            throw new BasculeException.Configuration(where + " has no host: '" + Database.redact(value)
-                    + "'; write postgres://user:password@host:5432/database");
+            throw new BasculeException.Configuration(where + (uri.getRawAuthority() == null ? " has no host: '"
+                    : " has no valid host and port: '") + Database.redact(value) + "'; write"
+                    + " postgres://user:password@host:5432/database (the port a number, an IPv6 address in brackets,"
+                    + " and @ : / or a space in the password percent-encoded as %40 %3A %2F %20)");
         }
         String user = null;
         String password = null;

@@ -1,6 +1,7 @@
 package dev.bascule.db;
 
 import dev.bascule.error.BasculeException;
+import dev.bascule.error.SecretRedactor;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -75,6 +76,12 @@ public final class Database {
         if (password != null) {
             props.setProperty("password", password);
         }
+        if (org.postgresql.Driver.parseURL(url, new Properties()) == null) {
+            // The driver's own error would echo the whole URL, password parameter included.
+            throw new BasculeException.Configuration("database url '" + redact(url) + "' is not a valid"
+                    + " jdbc:postgresql://host:port/database URL (is the port a number from 1 to 65535, the host"
+                    + " name or [IPv6 address] well formed, every parameter name=value?): fix the url", null);
+        }
         String generated = passwordSource == null ? null : applyPasswordSource(props);
         long seconds = Math.max(1, connectTimeout.toSeconds());
         props.setProperty("connectTimeout", String.valueOf(seconds));
@@ -125,7 +132,7 @@ public final class Database {
     private BasculeException connectionError(SQLException e, String generated) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String what = describe();
-        String reason = redactSecret(redactSecret(e.getMessage(), password), generated);
+        String reason = redactor(generated).redact(e.getMessage() == null ? "no detail" : e.getMessage());
         if (state.startsWith("28")) {
             return new BasculeException.Configuration("cannot log in to " + what + ": " + reason
                     + " (SQLSTATE " + state + "): " + (passwordSource != null ? passwordSource.loginHint()
@@ -159,16 +166,27 @@ public final class Database {
                 + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")"), null);
     }
 
-    private static String redactSecret(String message, String secret) {
-        if (message == null) {
-            return "no detail";
-        }
-        return secret == null || secret.isEmpty() ? message : message.replace(secret, "****");
+    /**
+     * Masks every password this database knows of (the given one, the URL's {@code password=} parameters and a
+     * generated token) and every URL password by pattern: for driver messages, which may echo the URL.
+     */
+    public SecretRedactor redactor() {
+        return redactor(null);
     }
 
-    /** Removes {@code password=...} from a JDBC URL's parameters and user-info. */
+    private SecretRedactor redactor(String generated) {
+        List<String> secrets = new java.util.ArrayList<>(SecretRedactor.passwordParameters(url));
+        secrets.add(password);
+        secrets.add(generated);
+        return SecretRedactor.of(secrets);
+    }
+
+    /**
+     * Removes {@code password=...} from a URL's parameters and the password of its user-info (all of it, up to the
+     * last {@code @}, even when it holds {@code @}, {@code /} or a space).
+     */
     public static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1****").replaceAll("//([^/@:]+):[^/@]*@", "//$1:****@");
+        return SecretRedactor.of(SecretRedactor.passwordParameters(url)).redact(url);
     }
 
     @Override

@@ -29,7 +29,7 @@ public record PreparedMigration(Migration migration, Script script) {
         Script script;
         try {
             String sql = ScriptFormat.sqlOf(migration.file(), path, migration.text());
-            script = ScriptParser.parse(path, sql);
+            script = ScriptParser.parse(path, sql, migration.includeResolver());
         } catch (SourceSyntaxError e) {
             problems.add(new Problem(e.sourceName(), e.line(), "column " + e.column() + ": " + e.detail()));
             return Optional.empty();
