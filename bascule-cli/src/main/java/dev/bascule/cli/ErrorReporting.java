@@ -100,7 +100,8 @@ final class ErrorReporting {
             for (String name : Arrays.asList("--password", "--url")) {
                 CommandLine.Model.OptionSpec option = r.matchedOption(name);
                 if (option != null && option.getValue() != null) {
-                    String value = String.valueOf(option.getValue());
+                    Object raw = option.getValue(); // Object: picocli's generic getValue() would pick valueOf(char[])
+                    String value = raw instanceof char[] chars ? new String(chars) : String.valueOf(raw);
                     if (name.equals("--password")) {
                         values.add(value);
                     } else {

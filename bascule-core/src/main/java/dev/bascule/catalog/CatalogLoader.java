@@ -77,9 +77,8 @@ public final class CatalogLoader {
                 if (parsed.value().isEmpty()) {
                     Optional<String> renamed = FileNameChecks.lowerCaseSuffix(entry.name());
                     if (renamed.isPresent()) {
-                        problems.add(Problem.of(source.location().fileDisplay(entry.name()), "the suffix of a"
-                                + " migration file name is written in lower case, so this file would never run: rename"
-                                + " it to " + renamed.get()));
+                        problems.add(Problem.of(source.location().fileDisplay(entry.name()), "its suffix is not in"
+                                + " lower case, so it would never run: rename it to " + renamed.get()));
                     } else if (manifest.isEmpty() && entry.name().endsWith(".up.sql")) {
                         problems.add(Problem.of(source.location().fileDisplay(entry.name()), "not a migration file name: " + parsed.error()));
                     }

@@ -105,8 +105,9 @@ final class DatabaseResolver {
             uri = new URI(value.strip());
         } catch (URISyntaxException e) {
             throw new BasculeException.Configuration(where + " is not a valid URL (" + e.getReason() + "): '"
-                    + Database.redact(value) + "'; write postgres://user:password@host:5432/database and percent-encode"
-                    + " special characters of the password (%40 for @, %20 for a space)");
+                    + Database.redact(value) + "'; write it as postgres:// then"
+                    + " user:password@host:5432/database, with special characters of the password percent-encoded"
+                    + " (%40 for @, %20 for a space)");
         }
         if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
             throw new BasculeException.Configuration(where + " must start with postgres:// or jdbc:postgresql://, got '"
@@ -114,9 +115,9 @@ final class DatabaseResolver {
         }
         if (uri.getHost() == null) {
             throw new BasculeException.Configuration(where + (uri.getRawAuthority() == null ? " has no host: '"
-                    : " has no valid host and port: '") + Database.redact(value) + "'; write"
-                    + " postgres://user:password@host:5432/database (the port a number, an IPv6 address in brackets,"
-                    + " and @ : / or a space in the password percent-encoded as %40 %3A %2F %20)");
+                    : " has no valid host and port: '") + Database.redact(value) + "'; write it as"
+                    + " postgres:// then user:password@host:5432/database (the port a number, an IPv6 address in"
+                    + " brackets, and @ : / or a space in the password percent-encoded as %40 %3A %2F %20)");
         }
         String user = null;
         String password = null;

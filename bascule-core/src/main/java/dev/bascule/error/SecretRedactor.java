@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * Two layers, so that neither a URL we did not parse nor a message that quotes the bare value gets through:
  * <ul>
  *   <li>patterns: every {@code password=VALUE} (URL parameters, {@code PGPASSWORD=...}, {@code sslpassword=...})
- *   and the password of every {@code scheme://user:password@} user-info, up to the last {@code @} on the line, so
- *   a password holding {@code @}, {@code /} or a space is masked whole;</li>
+ *   and the password of every {@code scheme://user:password@} user-info, up to the last {@code @} of the word, so
+ *   a password holding {@code @} or {@code /} is masked whole;</li>
  *   <li>known values: each password this run knows of (from flags, the environment, the URL), as written,
  *   percent-encoded and percent-decoded. Values shorter than {@value #MIN_KNOWN_LENGTH} characters are not
  *   masked by value (masking every "ab" would garble the output); the patterns still apply to them.</li>
@@ -39,8 +39,9 @@ public final class SecretRedactor {
     public static final SecretRedactor PATTERNS = new SecretRedactor(List.of());
 
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&\\s'\"]*");
-    // scheme://user:  then everything up to the last '@' before a line end or quote: the password, whatever it holds.
-    private static final Pattern USER_INFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^/@\\s:'\"]*:)[^\\n'\"]*@");
+    // scheme://user:  then everything up to the last '@' of the same word: a password holding '@' or '/' is masked
+    // whole. One holding a space ends the word early: known values (the URL's own password) cover that case.
+    private static final Pattern USER_INFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^/@\\s:'\"]*:)[^\\s'\"]*@");
 
     private final List<String> values;
 
