@@ -76,12 +76,7 @@ public final class Database {
         if (password != null) {
             props.setProperty("password", password);
         }
-        if (org.postgresql.Driver.parseURL(url, new Properties()) == null) {
-            // The driver's own error would echo the whole URL, password parameter included.
-            throw new BasculeException.Configuration("database url '" + redact(url) + "' is not a valid"
-                    + " jdbc:postgresql://host:port/database URL (is the port a number from 1 to 65535, the host"
-                    + " name or [IPv6 address] well formed, every parameter name=value?): fix the url", null);
-        }
+        checkUrl(url);
         String generated = passwordSource == null ? null : applyPasswordSource(props);
         long seconds = Math.max(1, connectTimeout.toSeconds());
         props.setProperty("connectTimeout", String.valueOf(seconds));
@@ -164,6 +159,30 @@ public final class Database {
         }
         return new BasculeException.Configuration("cannot connect to " + what + ": " + reason
                 + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")"), null);
+    }
+
+    /**
+     * Refuses a JDBC URL the driver cannot parse, before the driver sees it: its error would echo the whole URL and
+     * its log warnings the text around a bad port, password included. The check parses the URL with every password
+     * masked, so whatever the driver logs on the way holds no secret.
+     *
+     * @throws BasculeException.Configuration naming the URL (masked) and what to fix
+     */
+    public static void checkUrl(String url) {
+        String masked = redact(url);
+        String authority = masked.startsWith("jdbc:postgresql://")
+                ? masked.substring("jdbc:postgresql://".length()).split("[/?]", 2)[0] : "";
+        if (authority.contains("@")) {
+            throw new BasculeException.Configuration("database url '" + masked + "' holds user:password@, which the"
+                    + " JDBC driver does not read: write jdbc:postgresql://host:port/database and give the user with"
+                    + " --user (or user:) and the password with PGPASSWORD, ~/.pgpass or password: ${VAR}; or write the"
+                    + " url as postgres:// then user:password@host:port/database", null);
+        }
+        if (org.postgresql.Driver.parseURL(masked, new Properties()) == null) {
+            throw new BasculeException.Configuration("database url '" + masked + "' is not a valid"
+                    + " jdbc:postgresql://host:port/database URL (is the port a number from 1 to 65535, the host"
+                    + " name or [IPv6 address] well formed, every parameter name=value?): fix the url", null);
+        }
     }
 
     /**
