@@ -1,6 +1,7 @@
 package dev.bascule.db;
 
 import dev.bascule.error.BasculeException;
+import dev.bascule.error.SecretRedactor;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -117,6 +118,7 @@ public final class Database {
         if (password != null) {
             props.setProperty("password", password);
         }
+        checkUrl(url);
         String generated = passwordSource == null ? null : applyPasswordSource(props);
         long seconds = Math.max(1, connectTimeout.toSeconds());
         props.setProperty("connectTimeout", String.valueOf(seconds));
@@ -189,7 +191,7 @@ public final class Database {
     private BasculeException connectionError(SQLException e, String generated) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String what = describe();
-        String reason = redactSecret(redactSecret(e.getMessage(), password), generated);
+        String reason = redactor(generated).redact(e.getMessage() == null ? "no detail" : e.getMessage());
         if (state.startsWith("28")) {
             return new BasculeException.Configuration("cannot log in to " + what + ": " + reason
                     + " (SQLSTATE " + state + "): " + (passwordSource != null ? passwordSource.loginHint()
@@ -223,16 +225,51 @@ public final class Database {
                 + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")"), null);
     }
 
-    private static String redactSecret(String message, String secret) {
-        if (message == null) {
-            return "no detail";
+    /**
+     * Refuses a JDBC URL the driver cannot parse, before the driver sees it: its error would echo the whole URL and
+     * its log warnings the text around a bad port, password included. The check parses the URL with every password
+     * masked, so whatever the driver logs on the way holds no secret.
+     *
+     * @throws BasculeException.Configuration naming the URL (masked) and what to fix
+     */
+    public static void checkUrl(String url) {
+        String masked = redact(url);
+        String authority = masked.startsWith("jdbc:postgresql://")
+                ? masked.substring("jdbc:postgresql://".length()).split("[/?]", 2)[0] : "";
+        if (authority.contains("@")) {
+            throw new BasculeException.Configuration("database url '" + masked + "' holds user:password@, which the"
+                    + " JDBC driver does not read: write jdbc:postgresql://host:port/database and give the user with"
+                    + " --user (or user:) and the password with PGPASSWORD, ~/.pgpass or password: ${VAR}; or write the"
+                    + " url as postgres:// then user:password@host:port/database", null);
         }
-        return secret == null || secret.isEmpty() ? message : message.replace(secret, "****");
+        if (org.postgresql.Driver.parseURL(masked, new Properties()) == null) {
+            throw new BasculeException.Configuration("database url '" + masked + "' is not a valid"
+                    + " jdbc:postgresql://host:port/database URL (is the port a number from 1 to 65535, the host"
+                    + " name or [IPv6 address] well formed, every parameter name=value?): fix the url", null);
+        }
     }
 
-    /** Removes {@code password=...} from a JDBC URL's parameters and user-info. */
+    /**
+     * Masks every password this database knows of (the given one, the URL's {@code password=} parameters and a
+     * generated token) and every URL password by pattern: for driver messages, which may echo the URL.
+     */
+    public SecretRedactor redactor() {
+        return redactor(null);
+    }
+
+    private SecretRedactor redactor(String generated) {
+        List<String> secrets = new java.util.ArrayList<>(SecretRedactor.passwordParameters(url));
+        secrets.add(password);
+        secrets.add(generated);
+        return SecretRedactor.of(secrets);
+    }
+
+    /**
+     * Removes {@code password=...} from a URL's parameters and the password of its user-info (all of it, up to the
+     * last {@code @}, even when it holds {@code @}, {@code /} or a space).
+     */
     public static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1****").replaceAll("//([^/@:]+):[^/@]*@", "//$1:****@");
+        return SecretRedactor.of(SecretRedactor.passwordParameters(url)).redact(url);
     }
 
     @Override

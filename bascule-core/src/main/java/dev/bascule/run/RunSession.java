@@ -89,8 +89,9 @@ final class RunSession implements AutoCloseable {
 
     /** The statements that give a migration a clean session. */
     String resetSql() {
-        return "RESET ALL; SET lock_timeout = " + settings.lockTimeout().toMillis() + "; SET statement_timeout = "
-                + settings.statementTimeout().toMillis() + roleStatement();
+        // application_name comes back after RESET ALL, so blocker reports and pg_stat_activity name Bascule's session.
+        return "RESET ALL; SET application_name = 'bascule'; SET lock_timeout = " + settings.lockTimeout().toMillis()
+                + "; SET statement_timeout = " + settings.statementTimeout().toMillis() + roleStatement();
     }
 
     /**
