@@ -118,11 +118,6 @@ public record ConfigFile(Path path, String defaultEnvironment, Map<String, JsonN
         }
     }
 
-    /** An environment that sets nothing (no bascule.yml): every value comes from flags, variables and defaults. */
-    static EnvironmentSection emptySection() {
-        return mapper().convertValue(Map.of(), EnvironmentSection.class);
-    }
-
     private static JsonMapper mapper() {
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)

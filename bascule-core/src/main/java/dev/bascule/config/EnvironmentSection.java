@@ -41,4 +41,12 @@ public record EnvironmentSection(String url, String user, String password, List<
                                  String auth, String region, Boolean allowExec, SecureStoreConfig secureStore,
                                  Boolean embedded, String connectTimeout, String role, Integer lockRetries,
                                  HooksSection hooks, Boolean allowDown) {
+
+    /**
+     * An environment that sets nothing (no bascule.yml): every value comes from flags, variables and defaults. Built
+     * directly, not through Jackson, so a run without a configuration file never loads the YAML/JSON machinery.
+     */
+    public static final EnvironmentSection NONE = new EnvironmentSection(null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null);
 }

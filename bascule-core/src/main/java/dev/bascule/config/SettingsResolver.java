@@ -246,7 +246,7 @@ public final class SettingsResolver {
     }
 
     private static EnvironmentSection empty() {
-        return ConfigFile.emptySection();
+        return EnvironmentSection.NONE;
     }
 
     /** Finds {@code bascule.yml} (or {@code .yaml}) in the working directory. */
