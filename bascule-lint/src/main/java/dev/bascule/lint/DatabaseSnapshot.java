@@ -1,5 +1,6 @@
 package dev.bascule.lint;
 
+import dev.bascule.lint.model.LintContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,23 +1,35 @@
 package dev.bascule.lint;
 
-import dev.bascule.lint.parse.ScriptSplitter;
+import dev.bascule.catalog.Version;
+import dev.bascule.lint.model.Finding;
+import dev.bascule.lint.model.FunctionAssumption;
+import dev.bascule.lint.model.LintConfig;
+import dev.bascule.lint.model.LintContext;
+import dev.bascule.lint.model.LintResult;
+import dev.bascule.lint.model.MigrationFile;
+import dev.bascule.lint.model.RuleConfig;
+import dev.bascule.lint.model.Severity;
+import dev.bascule.lint.parse.ParsedScript;
+import dev.bascule.lint.parse.Routine;
 import dev.bascule.lint.parse.SqlStatement;
 import dev.bascule.lint.rules.FindingSink;
 import dev.bascule.lint.rules.Rule;
 import dev.bascule.lint.rules.Rules;
+import dev.bascule.sql.ScriptFiles;
+import dev.bascule.sql.ScriptSyntaxError;
 import dev.bascule.sql.Token;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,31 +58,38 @@ public final class Linter {
         return rules;
     }
 
-    /** Reads and lints one file; the name shown in findings is {@code file} as given. */
+    /**
+     * Reads and lints one file; the name shown in findings is {@code file} as given. The file is decoded as
+     * strict UTF-8, as the runner decodes it: a file that is not UTF-8 yields one error finding naming the byte.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     */
     public LintResult lint(Path file, LintContext context) {
+        String text;
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return lint(file.toString(), text, context);
-        } catch (java.nio.charset.MalformedInputException e) {
-            try {
-                return lint(file.toString(), Files.readString(file, StandardCharsets.ISO_8859_1), context);
-            } catch (IOException again) {
-                throw new UncheckedIOException(file + ": cannot read the file; check it exists and is readable", again);
-            }
+            text = ScriptFiles.readUtf8(file);
+        } catch (ScriptSyntaxError e) {
+            return lint(ParsedScript.refused(file.toString(), e), context);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read the file; check it exists and is readable", e);
         }
+        return lint(file.toString(), text, context);
     }
 
     public LintResult lint(String file, String text, LintContext context) {
-        List<SqlStatement> statements = ScriptSplitter.split(file, text);
-        MigrationFile migration = new MigrationFile(file, statements, context);
+        return lint(ParsedScript.parse(file, text), context);
+    }
+
+    public LintResult lint(ParsedScript script, LintContext context) {
+        String file = script.file();
+        MigrationFile migration = new MigrationFile(script, context);
         LintConfig config = context.config();
         List<Finding> findings = new ArrayList<>();
-        Suppressions suppressions = Suppressions.of(statements);
+        List<FunctionAssumption> assumptions = new ArrayList<>();
+        Suppressions suppressions = Suppressions.of(migration);
         for (Rule rule : rules) {
             RuleConfig rc = config.rule(rule.id());
-            if (!applies(rule, rc, file)) {
+            if (!applies(rule, rc, config, file)) {
                 continue;
             }
             FindingSink sink = new FindingSink(rule, migration);
@@ -79,17 +98,34 @@ public final class Linter {
                 if (suppressions.suppresses(f)) {
                     continue;
                 }
-                Finding adjusted = rc.severity() != null ? f.withSeverity(rc.severity()) : f;
-                findings.add(escalate(adjusted, context));
+                Finding adjusted = escalate(rc.severity() != null ? f.withSeverity(rc.severity()) : f, context);
+                findings.add(adjusted);
+                List<String> assumed = sink.assumedVolatile(f);
+                if (assumed != null) {
+                    assumptions.add(new FunctionAssumption(adjusted, assumed));
+                }
             }
         }
         findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column)
                 .thenComparing(Finding::ruleId));
-        return new LintResult(file, statements.size(), findings);
+        return new LintResult(file, script.statements().size(), findings, assumptions, declaredFunctions(migration));
     }
 
-    private static boolean applies(Rule rule, RuleConfig rc, String file) {
-        boolean enabled = rc.enabled() != null ? rc.enabled() : rule.enabledByDefault();
+    /** What the file leaves declared: the last CREATE/ALTER FUNCTION of each name that states a volatility. */
+    private static Map<String, Routine.Volatility> declaredFunctions(MigrationFile migration) {
+        Map<String, Routine.Volatility> declared = new HashMap<>();
+        for (SqlStatement s : migration.script().statements()) {
+            Token first = s.first();
+            if (first.is("create") || first.is("alter")) {
+                Routine.of(s.tokens()).filter(r -> r.name() != null && r.volatility() != null)
+                        .ifPresent(r -> declared.put(r.name().key(), r.volatility()));
+            }
+        }
+        return declared;
+    }
+
+    private static boolean applies(Rule rule, RuleConfig rc, LintConfig config, String file) {
+        boolean enabled = rc.enabled() != null ? rc.enabled() : rule.enabledIn(config.profile());
         if (!enabled) {
             return false;
         }
@@ -100,36 +136,33 @@ public final class Linter {
             }
         }
         if (rc.onlyNewerThan() != null) {
-            Matcher v = VERSION.matcher(path.getFileName().toString());
-            return v.find() && compareVersions(v.group(1), rc.onlyNewerThan()) > 0;
+            Path name = path.getFileName();
+            Matcher v = VERSION.matcher(name == null ? "" : name.toString());
+            return v.find() && v.group(1).length() <= Version.MAX_DIGITS && !v.group(1).matches("0+")
+                    && Version.parse(v.group(1)).compareTo(Version.parse(rc.onlyNewerThan())) > 0;
         }
         return true;
     }
 
-    /** Numeric comparison of digit strings of any length (timestamps overflow nothing this way). */
-    static int compareVersions(String a, String b) {
-        String x = a.replaceFirst("^0+(?=.)", "");
-        String y = b.replaceFirst("^0+(?=.)", "");
-        return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
-    }
-
     /**
      * The rule ids each statement's {@code -- bascule:ignore} comments name (empty for most statements), and the
-     * statements' first lines for finding the statement that owns a finding's line.
+     * statements' first lines for finding the statement that owns a finding's line. A statement of a DO body is
+     * also covered by the comments above its DO.
      */
     private record Suppressions(int[] lines, List<Set<String>> ignored) {
 
-        static Suppressions of(List<SqlStatement> statements) {
+        static Suppressions of(MigrationFile m) {
+            List<SqlStatement> statements = m.statements();
             int[] lines = new int[statements.size()];
             List<Set<String>> ignored = new ArrayList<>(statements.size());
             for (int i = 0; i < statements.size(); i++) {
                 lines[i] = statements.get(i).line();
-                Set<String> ids = Set.of();
+                Set<String> ids = m.host(i) >= 0 ? ignored.get(m.host(i)) : Set.of();
                 for (Token comment : statements.get(i).leadingComments()) {
-                    Matcher m = IGNORE.matcher(comment.text().toLowerCase(Locale.ROOT));
-                    while (m.find()) {
-                        ids = ids.isEmpty() ? new HashSet<>() : ids;
-                        for (String id : m.group(1).split(",")) {
+                    Matcher matcher = IGNORE.matcher(comment.text().toLowerCase(Locale.ROOT));
+                    while (matcher.find()) {
+                        ids = new HashSet<>(ids);
+                        for (String id : matcher.group(1).split(",")) {
                             ids.add(id.trim());
                         }
                     }

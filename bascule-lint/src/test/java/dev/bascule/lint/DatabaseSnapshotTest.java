@@ -1,5 +1,9 @@
 package dev.bascule.lint;
 
+import dev.bascule.lint.model.Severity;
+import dev.bascule.lint.model.Finding;
+import dev.bascule.lint.model.LintConfig;
+import dev.bascule.lint.model.LintContext;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,10 +1,12 @@
 package dev.bascule.lint;
 
+import dev.bascule.lint.model.LockMode;
+import dev.bascule.lint.model.StatementLocks;
 import dev.bascule.lint.parse.AlterAction;
 import dev.bascule.lint.parse.ColumnDef;
 import dev.bascule.lint.parse.Ddl;
 import dev.bascule.lint.parse.QName;
-import dev.bascule.lint.parse.ScriptSplitter;
+import dev.bascule.lint.parse.ParsedScript;
 import dev.bascule.lint.parse.SqlStatement;
 import dev.bascule.lint.parse.TableConstraint;
 import dev.bascule.lint.parse.TypeName;
@@ -18,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DdlParserTest {
 
     private static Ddl parse(String sql) {
-        List<SqlStatement> statements = ScriptSplitter.split("t.sql", sql);
+        List<SqlStatement> statements = ParsedScript.parse("t.sql", sql).statements();
         assertThat(statements).hasSize(1);
         return statements.get(0).ddl();
     }
@@ -116,14 +118,14 @@ class DdlParserTest {
 
     @Test
     void standardSqlRoutineBodiesStayInOneStatement() {
-        List<SqlStatement> statements = ScriptSplitter.split("t.sql", """
+        List<SqlStatement> statements = ParsedScript.parse("t.sql", """
                 CREATE OR REPLACE FUNCTION f(a int) RETURNS int LANGUAGE sql
                 BEGIN ATOMIC
                   SELECT CASE WHEN a > 0 THEN 1 ELSE 0 END;
                   SELECT 2;
                 END;
                 ALTER TABLE users DROP COLUMN x;
-                """);
+                """).statements();
         assertThat(statements).extracting(s -> s.ddl().getClass().getSimpleName())
                 .containsExactly("Opaque", "AlterTable");
         assertThat(statements.get(1).line()).isEqualTo(6);

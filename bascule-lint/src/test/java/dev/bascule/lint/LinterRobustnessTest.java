@@ -1,5 +1,8 @@
 package dev.bascule.lint;
 
+import dev.bascule.lint.model.LintResult;
+import dev.bascule.lint.model.LintConfig;
+import dev.bascule.lint.model.LintContext;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

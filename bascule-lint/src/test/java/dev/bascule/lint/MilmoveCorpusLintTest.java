@@ -1,5 +1,9 @@
 package dev.bascule.lint;
 
+import dev.bascule.lint.model.Finding;
+import dev.bascule.lint.model.LintResult;
+import dev.bascule.lint.model.LintConfig;
+import dev.bascule.lint.model.LintContext;
 import dev.bascule.lint.rules.Rule;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.bascule.lint;
 
+import dev.bascule.lint.model.Finding;
+import dev.bascule.lint.model.LintResult;
 import dev.bascule.lint.format.ReportFormat;
 import dev.bascule.lint.rules.Rule;
 import dev.bascule.lint.rules.Rules;

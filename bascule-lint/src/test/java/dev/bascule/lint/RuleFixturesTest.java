@@ -1,5 +1,10 @@
 package dev.bascule.lint;
 
+import dev.bascule.lint.model.Finding;
+import dev.bascule.lint.model.LintResult;
+import dev.bascule.lint.model.LintConfig;
+import dev.bascule.lint.model.RuleConfig;
+import dev.bascule.lint.model.LintContext;
 import dev.bascule.lint.rules.Rule;
 import dev.bascule.lint.rules.Rules;
 import org.junit.jupiter.api.DynamicTest;

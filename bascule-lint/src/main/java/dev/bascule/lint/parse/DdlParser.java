@@ -22,10 +22,22 @@ public final class DdlParser {
             "analyse", "notify", "listen", "unlisten", "show", "explain", "discard", "prepare", "execute",
             "deallocate", "checkpoint", "load", "fetch", "move", "close", "declare", "reset", "merge");
 
-    private final TokenCursor c;
+    /** DROP kinds of two words whose first word alone is not a kind. */
+    private static final Set<String> TWO_WORD_KINDS = Set.of("materialized", "foreign", "event", "access", "text",
+            "user", "operator", "owned");
+    /** Words naming the kind of object in {@code ALTER <kind> name ... SET SCHEMA}. */
+    private static final Set<String> OBJECT_KIND_WORDS = Set.of("type", "view", "materialized", "sequence",
+            "function", "procedure", "routine", "domain", "extension", "foreign", "table", "aggregate", "collation",
+            "conversion", "operator", "class", "family", "statistics", "text", "search", "parser", "dictionary",
+            "template", "configuration");
 
-    private DdlParser(List<Token> tokens, String sql) {
+    private final TokenCursor c;
+    /** The statement sits in a PL/pgSQL body, where {@code SELECT ... INTO x} fills variables, not a table. */
+    private final boolean plpgsql;
+
+    private DdlParser(List<Token> tokens, String sql, boolean plpgsql) {
         this.c = new TokenCursor(tokens, sql);
+        this.plpgsql = plpgsql;
     }
 
     /**
@@ -34,10 +46,15 @@ public final class DdlParser {
      * @param sql the statement's text, starting at the first token's offset (used to quote expressions)
      */
     public static Ddl parse(List<Token> tokens, String sql) {
+        return parse(tokens, sql, false);
+    }
+
+    /** As {@link #parse(List, String)}; {@code plpgsql} for a statement of a PL/pgSQL body. */
+    public static Ddl parse(List<Token> tokens, String sql, boolean plpgsql) {
         if (tokens.isEmpty()) {
             throw new IllegalArgumentException("a statement has at least one token");
         }
-        DdlParser parser = new DdlParser(tokens, sql);
+        DdlParser parser = new DdlParser(tokens, sql, plpgsql);
         try {
             return parser.statement();
         } catch (TokenCursor.ParseFailure e) {
@@ -111,6 +128,9 @@ public final class DdlParser {
             }
             case "lock" -> {
                 return lock(at);
+            }
+            case "select" -> {
+                return plpgsql ? new Ddl.Opaque(at, words(1), false) : selectInto(at);
             }
             default -> {
                 if (SCHEMA_WORDS.contains(first)) {
@@ -194,6 +214,22 @@ public final class DdlParser {
                 boolean ordered = c.is("before") || c.is("after");
                 return new Ddl.AlterTypeAddValue(at, type, value, ordered, ifNotExists);
             }
+            if (c.accept("rename", "value")) {
+                String from = c.next().text();
+                c.expect("to");
+                return new Ddl.RenameEnumValue(at, type, from, c.next().text());
+            }
+        }
+        c.reset(1);
+        if (c.accept("schema")) {
+            String from = c.identifier();
+            if (c.accept("rename", "to")) {
+                return new Ddl.RenameSchema(at, from, c.identifier());
+            }
+        }
+        Ddl moved = setSchema(at);
+        if (moved != null) {
+            return moved;
         }
         c.reset(0);
         return new Ddl.Opaque(at, words(3), true);
@@ -215,10 +251,87 @@ public final class DdlParser {
             c.accept("if", "exists");
             return new Ddl.DropDatabase(at, c.identifier());
         }
-        String kind = words(2).substring(5);
+        return dropOther(at);
+    }
+
+    /** DROP of anything but tables, indexes and databases: kind, names, {@code ON table}, CASCADE. */
+    private Ddl dropOther(Token at) {
+        StringBuilder kind = new StringBuilder(c.next().text().toUpperCase(Locale.ROOT));
+        if (TWO_WORD_KINDS.contains(kind.toString().toLowerCase(Locale.ROOT)) && c.isType(TokenType.WORD)
+                && !c.is("if")) {
+            kind.append(' ').append(c.next().text().toUpperCase(Locale.ROOT));
+        }
+        boolean ifExists = c.accept("if", "exists");
+        boolean cascade = c.hasTopLevelWord("cascade");
+        List<QName> names = new ArrayList<>();
+        QName on = null;
+        int save = c.position();
+        try {
+            do {
+                names.add(c.qname());
+                if (c.isType(TokenType.LEFT_PAREN)) {
+                    c.skipParens(); // a function's argument types
+                }
+            } while (c.acceptType(TokenType.COMMA));
+            if (c.accept("on")) {
+                on = c.qname();
+            }
+        } catch (TokenCursor.ParseFailure e) {
+            c.reset(save); // DROP OWNED BY, DROP CAST (...), ...: the kind and CASCADE are what rules need
+        }
+        return new Ddl.DropOther(at, kind.toString(), ifExists, List.copyOf(names), on, cascade);
+    }
+
+    /** {@code ALTER <kind> name ... SET SCHEMA s} as the statement's last words, or {@code null}. */
+    private Ddl setSchema(Token at) {
+        c.reset(1);
+        int from = c.position();
+        int end = from;
+        while (!c.atEnd()) {
+            c.next();
+            end = c.position();
+        }
+        c.reset(from);
+        if (end - from < 4 || !c.peek(end - from - 3).is("set") || !c.peek(end - from - 2).is("schema")) {
+            return null;
+        }
+        StringBuilder kind = new StringBuilder();
+        while (c.position() < end - 3 && c.isType(TokenType.WORD) && OBJECT_KIND_WORDS.contains(
+                c.peek().text().toLowerCase(Locale.ROOT))) {
+            kind.append(kind.length() == 0 ? "" : " ").append(c.next().text().toUpperCase(Locale.ROOT));
+        }
+        c.accept("if", "exists");
+        QName object = c.qname();
+        c.reset(end - 1);
+        return new Ddl.SetSchema(at, kind.toString(), object, c.identifier());
+    }
+
+    /**
+     * {@code SELECT ... INTO [TEMP|UNLOGGED] [TABLE] name ...}: a new table filled from the query; any other
+     * SELECT is a query.
+     */
+    private Ddl selectInto(Token at) {
         c.next();
-        c.accept("view");
-        return new Ddl.DropOther(at, kind, c.accept("if", "exists"));
+        int depth = 0;
+        while (!c.atEnd()) {
+            Token t = c.next();
+            if (t.type() == TokenType.LEFT_PAREN) {
+                depth++;
+            } else if (t.type() == TokenType.RIGHT_PAREN) {
+                depth--;
+            } else if (depth == 0 && t.is("into")) {
+                boolean temporary = c.accept("temporary") || c.accept("temp");
+                c.accept("unlogged");
+                c.accept("table");
+                QName table = c.qname();
+                return temporary ? new Ddl.Opaque(at, "SELECT INTO TEMPORARY TABLE " + table, false)
+                        : new Ddl.CreateTable(table, false, List.of(), List.of(), true, true);
+            } else if (depth == 0 && (t.is("from") || t.is("union"))) {
+                break;
+            }
+        }
+        c.reset(0);
+        return new Ddl.Opaque(at, words(1), false);
     }
 
     private List<QName> qnames() {

@@ -1,8 +1,8 @@
 package dev.bascule.lint.rules;
 
-import dev.bascule.lint.MigrationFile;
-import dev.bascule.lint.Severity;
-import dev.bascule.lint.StatementLocks;
+import dev.bascule.lint.model.MigrationFile;
+import dev.bascule.lint.model.Severity;
+import dev.bascule.lint.model.StatementLocks;
 import dev.bascule.lint.parse.Ddl;
 import dev.bascule.lint.parse.QName;
 

@@ -1,8 +1,8 @@
 package dev.bascule.lint.rules;
 
-import dev.bascule.lint.LockMode;
-import dev.bascule.lint.MigrationFile;
-import dev.bascule.lint.Severity;
+import dev.bascule.lint.model.LockMode;
+import dev.bascule.lint.model.MigrationFile;
+import dev.bascule.lint.model.Severity;
 import dev.bascule.lint.parse.Ddl;
 
 /** A blocking lock taken without a lock_timeout, when the runner does not set one either. */
@@ -65,7 +65,7 @@ public final class RequireLockTimeout implements Rule {
         if (ddl instanceof Ddl.DropIndex) {
             return true;
         }
-        var table = dev.bascule.lint.StatementLocks.table(ddl);
+        var table = dev.bascule.lint.model.StatementLocks.table(ddl);
         return table != null && m.isExisting(table, index);
     }
 }

@@ -1,4 +1,4 @@
-package dev.bascule.lint;
+package dev.bascule.lint.model;
 
 /**
  * PostgreSQL table-level lock modes, weakest first, with what each one blocks for the application:

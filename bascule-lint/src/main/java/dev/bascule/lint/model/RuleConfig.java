@@ -1,4 +1,4 @@
-package dev.bascule.lint;
+package dev.bascule.lint.model;
 
 import java.util.List;
 

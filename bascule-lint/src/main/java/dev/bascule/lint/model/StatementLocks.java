@@ -1,4 +1,4 @@
-package dev.bascule.lint;
+package dev.bascule.lint.model;
 
 import dev.bascule.lint.parse.AlterAction;
 import dev.bascule.lint.parse.Ddl;
@@ -33,6 +33,13 @@ public final class StatementLocks {
             return LockMode.SHARE_UPDATE_EXCLUSIVE;
         } else if (ddl instanceof Ddl.LockTable l) {
             return lockNamed(l.mode());
+        } else if (ddl instanceof Ddl.DropOther d) {
+            // DROP TRIGGER locks its table, DROP VIEW the view, DROP SCHEMA CASCADE everything it drops.
+            return d.objectKind().equals("TRIGGER") || d.objectKind().endsWith("VIEW")
+                    || (d.objectKind().equals("SCHEMA") && d.cascade()) ? LockMode.ACCESS_EXCLUSIVE : LockMode.NONE;
+        } else if (ddl instanceof Ddl.SetSchema s) {
+            return s.objectKind().endsWith("VIEW") || s.objectKind().equals("SEQUENCE")
+                    ? LockMode.ACCESS_EXCLUSIVE : LockMode.NONE;
         }
         return LockMode.NONE;
     }
@@ -45,6 +52,8 @@ public final class StatementLocks {
             return LockMode.SHARE_UPDATE_EXCLUSIVE;
         } else if (action instanceof AlterAction.DetachPartition d) {
             return d.concurrently() ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE;
+        } else if (action instanceof AlterAction.DisableTrigger) {
+            return LockMode.SHARE_ROW_EXCLUSIVE;
         } else if (action instanceof AlterAction.Other o) {
             return switch (o.lock()) {
                 case SHARE_UPDATE_EXCLUSIVE -> LockMode.SHARE_UPDATE_EXCLUSIVE;
@@ -81,6 +90,11 @@ public final class StatementLocks {
             return c.table();
         } else if (ddl instanceof Ddl.LockTable l) {
             return l.tables().get(0);
+        } else if (ddl instanceof Ddl.DropOther d) {
+            return d.on() != null ? d.on() : d.objectKind().endsWith("VIEW") && !d.names().isEmpty()
+                    ? d.names().get(0) : null;
+        } else if (ddl instanceof Ddl.SetSchema s && s.objectKind().endsWith("VIEW")) {
+            return s.object();
         }
         return null;
     }

@@ -1,39 +1,62 @@
-package dev.bascule.lint;
+package dev.bascule.lint.model;
 
 import dev.bascule.lint.parse.AlterAction;
+import dev.bascule.lint.parse.Body;
 import dev.bascule.lint.parse.ColumnDef;
 import dev.bascule.lint.parse.Ddl;
+import dev.bascule.lint.parse.ParsedScript;
 import dev.bascule.lint.parse.QName;
+import dev.bascule.lint.parse.Routine;
 import dev.bascule.lint.parse.SqlStatement;
 import dev.bascule.lint.parse.TypeName;
+import dev.bascule.sql.DirectiveKind;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A parsed migration file with what rules ask about it: which tables each statement finds already existing,
- * which statements share a transaction, what lock each one takes.
+ * A parsed migration file with what rules ask about it: its statements (top-level ones, each followed by the
+ * statements of its DO body, which run when it runs), which tables each statement finds already existing or
+ * filled, which statements share a transaction, what lock each one takes, which functions it declares.
  */
 public final class MigrationFile {
 
-    private final String file;
+    private final ParsedScript script;
     private final List<SqlStatement> statements;
+    /** For each statement, the index of the DO statement whose body holds it, or -1 at top level. */
+    private final int[] host;
+    /** For each top-level statement of the script, its index in {@link #statements}. */
+    private final int[] topIndex;
     private final LintContext context;
     /** Table key to the index of the statement that created it in this file. */
     private final Map<String, Integer> createdAt = new HashMap<>();
+    /** Table key to the index of the CREATE TABLE ... AS / SELECT INTO that created it filled. */
+    private final Map<String, Integer> filledAt = new HashMap<>();
     /** For each statement, its transaction number, or -1 when it runs outside any transaction. */
     private final int[] transaction;
     private final LockMode[] locks;
     private final boolean dataMigration;
     /** The runner wraps the whole file in one transaction. */
     private final boolean wrapped;
+    private final FunctionVolatility functions;
 
-    public MigrationFile(String file, List<SqlStatement> statements, LintContext context) {
-        this.file = file;
-        this.statements = List.copyOf(statements);
+    public MigrationFile(ParsedScript script, LintContext context) {
+        this.script = script;
         this.context = context;
+        List<SqlStatement> all = new ArrayList<>();
+        List<Integer> hosts = new ArrayList<>();
+        this.topIndex = new int[script.statements().size()];
+        for (int i = 0; i < script.statements().size(); i++) {
+            int hostIndex = all.size();
+            topIndex[i] = hostIndex;
+            all.add(script.statements().get(i));
+            hosts.add(-1);
+        }
+        this.statements = List.copyOf(all);
+        this.host = hosts.stream().mapToInt(Integer::intValue).toArray();
         this.transaction = new int[statements.size()];
         this.locks = new LockMode[statements.size()];
         for (int i = 0; i < statements.size(); i++) {
@@ -41,19 +64,19 @@ public final class MigrationFile {
             locks[i] = StatementLocks.of(ddl);
             if (ddl instanceof Ddl.CreateTable t) {
                 createdAt.putIfAbsent(t.table().key(), i);
+                if (t.populated()) {
+                    filledAt.putIfAbsent(t.table().key(), i);
+                }
             }
         }
-        // Like the runner (PreparedMigration): one transaction per file unless the header says otherwise; a
-        // CONCURRENTLY statement does not change that, it makes the migration fail (concurrently-in-transaction).
-        this.wrapped = context.runnerWrapsFile() && !declaresNoTransaction();
+        // As the runner does (PreparedMigration): one transaction per file unless the header directive says
+        // otherwise; a statement refused in a transaction does not change that, it makes the migration fail.
+        this.wrapped = context.runnerWrapsFile() && !script.directives().noTransaction();
         assignTransactions(wrapped);
-        this.dataMigration = context.dataMigration() != null ? context.dataMigration() : inferDataMigration();
-    }
-
-    /** The script engine's header directive {@code -- bascule:no-transaction} makes the runner skip the wrap. */
-    private boolean declaresNoTransaction() {
-        return !statements.isEmpty() && statements.get(0).leadingComments().stream()
-                .anyMatch(c -> c.text().strip().matches("--\\s*bascule:no-transaction\\b.*"));
+        boolean declaredData = script.directives().find(DirectiveKind.DATA).isPresent();
+        this.dataMigration = declaredData || (context.dataMigration() != null ? context.dataMigration()
+                : inferDataMigration());
+        this.functions = new FunctionVolatility(this);
     }
 
     private void assignTransactions(boolean wrapped) {
@@ -61,6 +84,10 @@ public final class MigrationFile {
         int next = 1;
         boolean explicit = false;
         for (int i = 0; i < statements.size(); i++) {
+            if (host[i] >= 0) {
+                transaction[i] = transaction[host[i]]; // a DO body runs in its DO statement's transaction
+                continue;
+            }
             Ddl ddl = statements.get(i).ddl();
             if (ddl instanceof Ddl.Transaction t && t.kind() == Ddl.Transaction.Kind.BEGIN && !explicit) {
                 explicit = true;
@@ -73,22 +100,6 @@ public final class MigrationFile {
                 number = wrapped ? 0 : -1;
             }
         }
-    }
-
-    /** Statements PostgreSQL refuses inside a transaction block. */
-    public static boolean cannotRunInTransaction(Ddl ddl) {
-        if (ddl instanceof Ddl.CreateIndex i) {
-            return i.concurrently();
-        } else if (ddl instanceof Ddl.DropIndex d) {
-            return d.concurrently();
-        } else if (ddl instanceof Ddl.Reindex r) {
-            return r.concurrently();
-        } else if (ddl instanceof Ddl.Vacuum) {
-            return true;
-        } else if (ddl instanceof Ddl.AlterTable a) {
-            return a.actions().stream().anyMatch(x -> x instanceof AlterAction.DetachPartition d && d.concurrently());
-        }
-        return false;
     }
 
     /** A data migration holds only INSERT/UPDATE/DELETE/COPY, besides queries, SET and transaction control. */
@@ -112,15 +123,35 @@ public final class MigrationFile {
     }
 
     public String file() {
-        return file;
+        return script.file();
     }
 
+    public ParsedScript script() {
+        return script;
+    }
+
+    /** Top-level statements, each followed by the statements of its DO body (which run when it runs). */
     public List<SqlStatement> statements() {
         return statements;
     }
 
     public SqlStatement statement(int index) {
         return statements.get(index);
+    }
+
+    /** The DO statement holding statement {@code index} in its body, or -1 for a top-level statement. */
+    public int host(int index) {
+        return host[index];
+    }
+
+    /** The bodies of the file's DO blocks and plpgsql/sql routines. */
+    public List<Body> bodies() {
+        return script.bodies();
+    }
+
+    /** Index in {@link #statements()} of the script's top-level statement number {@code topLevel}. */
+    public int indexOfTopLevel(int topLevel) {
+        return topIndex[topLevel];
     }
 
     public LintContext context() {
@@ -149,6 +180,30 @@ public final class MigrationFile {
         return created != null && created <= index;
     }
 
+    /** The statement that created {@code table} filled (CREATE TABLE ... AS, SELECT INTO) before {@code index}. */
+    public Optional<Integer> filledBy(QName table, int index) {
+        Integer filled = table == null ? null : filledAt.get(table.key());
+        return filled != null && filled < index ? Optional.of(filled) : Optional.empty();
+    }
+
+    /** True when {@code table} may hold rows at statement {@code index}: it existed, or was created filled. */
+    public boolean holdsRows(QName table, int index) {
+        return isExisting(table, index) || filledBy(table, index).isPresent();
+    }
+
+    /**
+     * True when other sessions can reach {@code table} at statement {@code index} and it may hold rows: it
+     * existed before the file, or was created filled by an earlier statement that has already committed. A
+     * table created in the running transaction is invisible to everyone else, so its locks block nobody.
+     */
+    public boolean isLive(QName table, int index) {
+        if (isExisting(table, index)) {
+            return true;
+        }
+        Optional<Integer> filled = filledBy(table, index);
+        return filled.isPresent() && (transaction[index] < 0 || transaction[filled.get()] != transaction[index]);
+    }
+
     /** Estimated rows of an existing table, or -1 when unknown. */
     public long rows(QName table) {
         if (table == null || context.existingTables() == null) {
@@ -173,7 +228,7 @@ public final class MigrationFile {
 
     public boolean inExplicitTransaction(int index) {
         for (int i = index - 1; i >= 0; i--) {
-            if (statements.get(i).ddl() instanceof Ddl.Transaction t) {
+            if (host[i] < 0 && statements.get(i).ddl() instanceof Ddl.Transaction t) {
                 return t.kind() == Ddl.Transaction.Kind.BEGIN || t.kind() == Ddl.Transaction.Kind.SAVEPOINT;
             }
         }
@@ -185,8 +240,31 @@ public final class MigrationFile {
         return wrapped;
     }
 
+    /** A data migration: declared by {@code -- bascule:data} or configuration, or inferred from its statements. */
     public boolean isDataMigration() {
         return dataMigration;
+    }
+
+    /** True when the file's header holds {@code -- bascule:data}. */
+    public boolean declaredDataMigration() {
+        return script.directives().find(DirectiveKind.DATA).isPresent();
+    }
+
+    /** The volatility of functions called by statement {@code index}, as far as this file and the context tell. */
+    public FunctionVolatility functions() {
+        return functions;
+    }
+
+    /** Routines this file creates or alters (top-level statements), with the index of their statement. */
+    List<Map.Entry<Integer, Routine>> routines() {
+        List<Map.Entry<Integer, Routine>> out = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            if (host[i] < 0) {
+                int index = i;
+                Routine.of(statements.get(i).tokens()).ifPresent(r -> out.add(Map.entry(index, r)));
+            }
+        }
+        return out;
     }
 
     /** Columns of the tables this file creates, for rules that follow a column from creation to comment. */

@@ -1,4 +1,4 @@
-package dev.bascule.lint;
+package dev.bascule.lint.model;
 
 /** How much a finding matters; only {@link #ERROR} makes {@code bascule lint} exit with status 1. */
 public enum Severity {
