@@ -147,4 +147,34 @@ class LintCommandTest {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("--profile: unknown profile 'paranoid': use default or strict");
     }
+
+    @Test
+    void theStrictProfileAsksForAStatementTimeout() throws Exception {
+        Path file = write("007_f.up.sql", "ALTER TABLE moves VALIDATE CONSTRAINT moves_status_check;\n");
+        assertThat(lint("--format", "json", file.toString()).out()).doesNotContain("require-statement-timeout");
+        assertThat(lint("--format", "json", "--profile", "strict", file.toString()).out())
+                .contains("require-statement-timeout");
+        Files.writeString(dir.resolve("bascule.yml"), "lint:\n  profile: strict\n");
+        assertThat(lint("--format", "json", file.toString()).out()).contains("require-statement-timeout");
+        assertThat(lint("--format", "json", "--profile", "default", file.toString()).out())
+                .doesNotContain("require-statement-timeout");
+    }
+
+    @Test
+    void everyBasculeDirectiveIsReadAsTheRunnerReadsIt() throws Exception {
+        Path data = write("008_backfill.up.sql", """
+                -- bascule:data
+                -- bascule:phase move_status 2
+                -- bascule:audit pre
+                SELECT id FROM moves WHERE status IS NULL;
+                -- bascule:batch size=1000
+                UPDATE moves SET status = 'DRAFT';
+                DELETE FROM sessions;
+                """);
+        Run run = lint("--format", "json", data.toString());
+        assertThat(run.err()).isEmpty();
+        JsonNode findings = new ObjectMapper().readTree(run.out()).get("findings");
+        assertThat(findings.findValuesAsText("ruleId")).containsExactly("unbatched-data-change");
+        assertThat(findings.get(0).get("line").asInt()).isEqualTo(7);
+    }
 }

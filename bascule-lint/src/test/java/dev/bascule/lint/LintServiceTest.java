@@ -101,6 +101,24 @@ class LintServiceTest {
         assertThat(ids(withoutTimeout)).contains("require-lock-timeout");
     }
 
+    @Test
+    void aFunctionDeclaredStableByAnEarlierFileIsNotTakenAsVolatile() throws Exception {
+        Files.writeString(dir.resolve("1_code.up.sql"), "CREATE FUNCTION default_code() RETURNS text LANGUAGE sql"
+                + " STABLE AS $$ SELECT 'A' $$;\n");
+        Files.writeString(dir.resolve("2_use.up.sql"), "ALTER TABLE moves ADD COLUMN code text DEFAULT default_code();\n");
+        Files.writeString(dir.resolve("3_token.up.sql"), "CREATE FUNCTION token() RETURNS text LANGUAGE sql"
+                + " AS $$ SELECT md5(random()::text) $$;\n");
+        Files.writeString(dir.resolve("4_use.up.sql"), "ALTER TABLE moves ADD COLUMN token text DEFAULT token();\n");
+        LintService service = new LintService(LintOptions.builder().disable(List.of("require-comment")).build());
+        // Given in reverse: "seen so far" follows the versions, not the argument order.
+        LintReport all = service.lintFiles(List.of(dir.resolve("4_use.up.sql"), dir.resolve("3_token.up.sql"),
+                dir.resolve("2_use.up.sql"), dir.resolve("1_code.up.sql")));
+        assertThat(all.results()).filteredOn(r -> !r.findings().isEmpty()).extracting(r -> Path.of(r.file())
+                .getFileName().toString()).containsExactly("4_use.up.sql");
+        LintReport alone = service.lintFiles(List.of(dir.resolve("2_use.up.sql")));
+        assertThat(ids(alone)).containsExactly("adding-volatile-default");
+    }
+
     private static Migration migration(String fileName, String text, boolean secret) {
         MigrationFileName name = MigrationFileName.parse(fileName).value().orElseThrow();
         return new Migration(name, secret ? MigrationKind.SECURE : MigrationKind.SCHEMA, "db", secret, text,

@@ -206,6 +206,9 @@ class ParserOracleTest {
                 case "AT_ColumnDefault" -> action instanceof AlterAction.SetDefault
                         || action instanceof AlterAction.Other;
                 case "AT_DetachPartition" -> action instanceof AlterAction.DetachPartition;
+                case "AT_SetLogged", "AT_SetUnLogged" -> action instanceof AlterAction.SetLogged;
+                case "AT_DisableTrig", "AT_DisableTrigAll", "AT_DisableTrigUser" ->
+                        action instanceof AlterAction.DisableTrigger;
                 default -> action instanceof AlterAction.Other;
             };
             if (!ok) {

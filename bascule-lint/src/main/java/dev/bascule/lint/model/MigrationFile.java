@@ -2,6 +2,7 @@ package dev.bascule.lint.model;
 
 import dev.bascule.lint.parse.AlterAction;
 import dev.bascule.lint.parse.Body;
+import dev.bascule.lint.parse.BodyStatement;
 import dev.bascule.lint.parse.ColumnDef;
 import dev.bascule.lint.parse.Ddl;
 import dev.bascule.lint.parse.ParsedScript;
@@ -49,11 +50,23 @@ public final class MigrationFile {
         List<SqlStatement> all = new ArrayList<>();
         List<Integer> hosts = new ArrayList<>();
         this.topIndex = new int[script.statements().size()];
+        int body = 0;
         for (int i = 0; i < script.statements().size(); i++) {
             int hostIndex = all.size();
             topIndex[i] = hostIndex;
             all.add(script.statements().get(i));
             hosts.add(-1);
+            for (; body < script.bodies().size() && script.bodies().get(body).host() <= i; body++) {
+                Body b = script.bodies().get(body);
+                if (b.host() == i && b.runsNow()) {
+                    for (BodyStatement s : b.statements()) {
+                        if (s.kind() == BodyStatement.Kind.SQL) {
+                            all.add(s.statement());
+                            hosts.add(hostIndex);
+                        }
+                    }
+                }
+            }
         }
         this.statements = List.copyOf(all);
         this.host = hosts.stream().mapToInt(Integer::intValue).toArray();
@@ -147,6 +160,16 @@ public final class MigrationFile {
     /** The bodies of the file's DO blocks and plpgsql/sql routines. */
     public List<Body> bodies() {
         return script.bodies();
+    }
+
+    /** Index of {@code statement} (the same object) in {@link #statements()}, or -1 (a function body's). */
+    public int indexOf(SqlStatement statement) {
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i) == statement) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Index in {@link #statements()} of the script's top-level statement number {@code topLevel}. */

@@ -39,6 +39,19 @@ public final class MixedSchemaAndData implements Rule {
 
     @Override
     public void check(MigrationFile m, FindingSink out) {
+        if (m.declaredDataMigration()) {
+            // -- bascule:data says the file changes data only: any schema change in it is the mix.
+            for (int i = 0; i < m.statements().size(); i++) {
+                if (isSchemaChange(m.statement(i).ddl())) {
+                    out.report(i, null, "changes the schema in a data migration (-- bascule:data): its locks are "
+                                    + "held while the data changes run",
+                            "-- move this statement to a schema migration of its own, before this one:\n"
+                                    + m.statement(i).sql(), StatementLocks.table(m.statement(i).ddl()));
+                    return;
+                }
+            }
+            return;
+        }
         int schemaLine = -1;
         int firstData = -1;
         for (int i = 0; i < m.statements().size(); i++) {

@@ -20,8 +20,8 @@ public final class RequireLockTimeout implements Rule {
 
     @Override
     public String summary() {
-        return "A statement that takes a blocking lock with no lock_timeout set (and a runner that does not set "
-                + "one).";
+        return "A statement that takes a blocking lock (DROP TRIGGER and DROP VIEW included) with no lock_timeout "
+                + "set (and a runner that does not set one).";
     }
 
     @Override
@@ -66,6 +66,6 @@ public final class RequireLockTimeout implements Rule {
             return true;
         }
         var table = dev.bascule.lint.model.StatementLocks.table(ddl);
-        return table != null && m.isExisting(table, index);
+        return table != null && m.isLive(table, index);
     }
 }

@@ -80,6 +80,6 @@ public final class StatementsAfterAccessExclusive implements Rule {
                 : ddl instanceof Ddl.LockTable l ? l.tables().get(0)
                 : ddl instanceof Ddl.Cluster c ? c.table()
                 : ddl instanceof Ddl.Vacuum v && !v.tables().isEmpty() ? v.tables().get(0) : null;
-        return table != null && m.isExisting(table, index) ? table : null;
+        return table != null && m.isLive(table, index) ? table : null;
     }
 }
