@@ -11,9 +11,7 @@ import dev.bascule.sql.Token;
 import dev.bascule.sql.TokenType;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,34 +45,32 @@ public record ParsedScript(String file, List<SqlStatement> statements, List<Body
         } catch (ScriptSyntaxError e) {
             return refused(file, e);
         }
-        // Where each statement starts in the text: the offset of its first token, found by line and column.
-        Map<Long, Integer> offsetAt = new HashMap<>();
-        for (Token t : all) {
-            if (!t.isTrivia()) {
-                offsetAt.putIfAbsent(position(t.line(), t.column()), t.start());
-            }
-        }
         List<SqlStatement> result = new ArrayList<>(script.statements().size());
         List<Body> bodies = new ArrayList<>();
         int next = 0;
         int previousEndLine = 0;
         for (Statement statement : script.statements()) {
-            Integer start = offsetAt.get(position(statement.line(), statement.column()));
-            if (start == null) {
+            // Statements and tokens come in text order: walk to the token where the engine says it starts.
+            int first = next;
+            List<Token> comments = new ArrayList<>();
+            for (; first < all.size(); first++) {
+                Token t = all.get(first);
+                if (!t.isTrivia() && t.line() == statement.line() && t.column() == statement.column()) {
+                    break;
+                }
+                if ((t.type() == TokenType.LINE_COMMENT || t.type() == TokenType.BLOCK_COMMENT)
+                        && t.line() > previousEndLine) {
+                    comments.add(t);
+                }
+            }
+            if (first == all.size()) {
                 continue; // cannot happen for a script both lexed and parsed without error; never guess a position
             }
-            int end = start + statement.sql().length();
-            List<Token> comments = new ArrayList<>();
+            int end = all.get(first).start() + statement.sql().length();
             List<Token> tokens = new ArrayList<>();
-            for (; next < all.size() && all.get(next).start() < end; next++) {
-                Token t = all.get(next);
-                if (t.start() < start) {
-                    if ((t.type() == TokenType.LINE_COMMENT || t.type() == TokenType.BLOCK_COMMENT)
-                            && t.line() > previousEndLine) {
-                        comments.add(t);
-                    }
-                } else if (!t.isTrivia()) {
-                    tokens.add(t);
+            for (next = first; next < all.size() && all.get(next).start() < end; next++) {
+                if (!all.get(next).isTrivia()) {
+                    tokens.add(all.get(next));
                 }
             }
             if (tokens.isEmpty()) {
@@ -97,9 +93,5 @@ public record ParsedScript(String file, List<SqlStatement> statements, List<Body
         SqlStatement only = new SqlStatement(source, List.of(at), List.of(),
                 new Ddl.NotAnalysed(at, "the file cannot be split into statements: " + e.detail()), false);
         return new ParsedScript(file, List.of(only), List.of(), Directives.none(), e);
-    }
-
-    private static long position(int line, int column) {
-        return ((long) line << 32) | column;
     }
 }

@@ -183,7 +183,7 @@ final class TokenCursor {
             TokenType type = t.type();
             if (depth == 0 && (type == TokenType.COMMA || type == TokenType.RIGHT_PAREN
                     || type == TokenType.SEMICOLON
-                    || (type == TokenType.WORD && stopWords.contains(t.text().toLowerCase(Locale.ROOT))))) {
+                    || (type == TokenType.WORD && isOneOf(t, stopWords)))) {
                 return pos;
             }
             if (type == TokenType.LEFT_PAREN || type == TokenType.LEFT_BRACKET) {
@@ -218,11 +218,22 @@ final class TokenCursor {
     Token findWord(int from, int to, Set<String> words) {
         for (int i = from; i < to && i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.type() == TokenType.WORD && words.contains(t.text().toLowerCase(Locale.ROOT))) {
+            if (t.type() == TokenType.WORD && isOneOf(t, words)) {
                 return t;
             }
         }
         return null;
+    }
+
+    /** True when the word is one of {@code words} (lower-case), ignoring case; no copy of the text is made. */
+    static boolean isOneOf(Token t, Set<String> words) {
+        String text = t.text();
+        for (String w : words) {
+            if (w.length() == text.length() && w.equalsIgnoreCase(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when a depth-0 word {@code keyword} occurs from the current position to the end. */

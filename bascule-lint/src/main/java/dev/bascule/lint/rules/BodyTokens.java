@@ -158,8 +158,8 @@ final class BodyTokens {
     static Token call(List<Token> tokens, Set<String> functions) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.type() == TokenType.WORD && functions.contains(lower(t))
-                    && tokens.get(i + 1).type() == TokenType.LEFT_PAREN) {
+            if (t.type() == TokenType.WORD && tokens.get(i + 1).type() == TokenType.LEFT_PAREN
+                    && functions.contains(lower(t))) {
                 return t;
             }
         }

@@ -53,7 +53,8 @@ public final class IdentifierTooLong extends StatementRule {
         }
         Set<String> seen = new HashSet<>();
         for (Token t : m.statement(index).tokens()) {
-            if (t.type() != TokenType.WORD && t.type() != TokenType.QUOTED_IDENTIFIER) {
+            // A UTF-8 character is at most 4 bytes: 15 characters cannot exceed 63 bytes.
+            if ((t.type() != TokenType.WORD && t.type() != TokenType.QUOTED_IDENTIFIER) || t.text().length() <= 15) {
                 continue;
             }
             String name = t.type() == TokenType.WORD ? t.text().toLowerCase(Locale.ROOT)

@@ -3,13 +3,22 @@ package dev.bascule.lint.rules;
 import java.util.List;
 import java.util.Optional;
 
-/** The rule catalogue, in documentation order: locks first, then data safety, conventions, bookkeeping. */
+/**
+ * The rule catalogue, in documentation order: locks first, then data safety, conventions, bookkeeping. Rules keep
+ * no state, so one immutable list serves every lint run of the process.
+ */
 public final class Rules {
+
+    private static final List<Rule> ALL = catalogue();
 
     private Rules() {
     }
 
     public static List<Rule> all() {
+        return ALL;
+    }
+
+    private static List<Rule> catalogue() {
         return List.of(
                 new RequireConcurrentIndexCreation(),
                 new RequireConcurrentIndexDeletion(),
@@ -71,6 +80,11 @@ public final class Rules {
     }
 
     public static Optional<Rule> byId(String id) {
-        return all().stream().filter(r -> r.id().equals(id)).findFirst();
+        for (Rule rule : ALL) {
+            if (rule.id().equals(id)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
     }
 }

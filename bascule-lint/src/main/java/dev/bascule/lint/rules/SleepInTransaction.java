@@ -4,6 +4,7 @@ import dev.bascule.lint.model.MigrationFile;
 import dev.bascule.lint.model.Severity;
 import dev.bascule.lint.parse.Body;
 import dev.bascule.lint.parse.BodyStatement;
+import dev.bascule.lint.parse.Ddl;
 import dev.bascule.sql.Token;
 
 import java.util.Set;
@@ -43,7 +44,8 @@ public final class SleepInTransaction implements Rule {
     @Override
     public void check(MigrationFile m, FindingSink out) {
         for (int i = 0; i < m.statements().size(); i++) {
-            if (!m.statement(i).embedded() && m.transaction(i) >= 0) {
+            // Only a query calls pg_sleep usefully (SELECT, CALL): no need to read the tokens of data changes.
+            if (!m.statement(i).embedded() && m.transaction(i) >= 0 && m.statement(i).ddl() instanceof Ddl.Opaque) {
                 Token sleep = BodyTokens.call(m.statement(i).tokens(), SLEEPS);
                 if (sleep != null) {
                     out.report(i, sleep, "pg_sleep " + (m.inExplicitTransaction(i) ? "inside BEGIN ... COMMIT"
