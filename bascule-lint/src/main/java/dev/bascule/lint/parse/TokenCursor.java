@@ -330,4 +330,25 @@ final class TokenCursor {
             default -> name;
         };
     }
+
+    /** One or more comma-separated names. */
+    List<QName> qnames() {
+        List<QName> names = new ArrayList<>();
+        do {
+            names.add(qname());
+        } while (acceptType(TokenType.COMMA));
+        return names;
+    }
+
+    /** The first {@code n} words of the statement, upper-cased, for naming opaque statements. */
+    String leadingWords(int n) {
+        int save = pos;
+        pos = 0;
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n && !atEnd() && isType(TokenType.WORD); i++) {
+            b.append(i == 0 ? "" : " ").append(next().text().toUpperCase(Locale.ROOT));
+        }
+        pos = save;
+        return b.toString();
+    }
 }
