@@ -29,8 +29,6 @@ public final class MigrationFile {
     private final List<SqlStatement> statements;
     /** For each statement, the index of the DO statement whose body holds it, or -1 at top level. */
     private final int[] host;
-    /** For each top-level statement of the script, its index in {@link #statements}. */
-    private final int[] topIndex;
     private final LintContext context;
     /** Table key to the index of the statement that created it in this file. */
     private final Map<String, Integer> createdAt = new HashMap<>();
@@ -49,11 +47,9 @@ public final class MigrationFile {
         this.context = context;
         List<SqlStatement> all = new ArrayList<>();
         List<Integer> hosts = new ArrayList<>();
-        this.topIndex = new int[script.statements().size()];
         int body = 0;
         for (int i = 0; i < script.statements().size(); i++) {
             int hostIndex = all.size();
-            topIndex[i] = hostIndex;
             all.add(script.statements().get(i));
             hosts.add(-1);
             for (; body < script.bodies().size() && script.bodies().get(body).host() <= i; body++) {
@@ -170,11 +166,6 @@ public final class MigrationFile {
             }
         }
         return -1;
-    }
-
-    /** Index in {@link #statements()} of the script's top-level statement number {@code topLevel}. */
-    public int indexOfTopLevel(int topLevel) {
-        return topIndex[topLevel];
     }
 
     public LintContext context() {
