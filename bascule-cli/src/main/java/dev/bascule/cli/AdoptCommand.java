@@ -1,6 +1,7 @@
 package dev.bascule.cli;
 
-import dev.bascule.run.PopAdoption;
+import dev.bascule.Bascule;
+import dev.bascule.run.HistoryAdopter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -11,18 +12,19 @@ import java.io.PrintWriter;
         "pop: the versions in Pop's schema_migration table (what 'milmove migrate' and 'soda migrate' record)."})
 final class AdoptCommand extends DatabaseCommand {
 
-    /** The tools whose history can be adopted. */
-    enum Tool { pop }
-
-    @Parameters(index = "0", paramLabel = "TOOL", description = "The tool whose history to import: ${COMPLETION-CANDIDATES}.")
-    Tool tool;
+    @Parameters(index = "0", paramLabel = "TOOL", description = "The tool whose history to import: pop.")
+    String tool;
 
     @Override
-    int run(Target t, PrintWriter out, PrintWriter err) {
-        PopAdoption.Result result = t.bascule().adoptPop();
-        out.println("adopted " + result.adopted().size() + " migration(s) from Pop's " + PopAdoption.POP_TABLE + " into "
-                + t.environment().history().qualifiedName() + " (" + result.alreadyRecorded() + " already recorded, "
-                + result.unknown().size() + " unknown version(s))");
+    int run(Bascule bascule, PrintWriter out, PrintWriter err) {
+        HistoryAdopter.Result result = bascule.adopt(tool);
+        out.println("adopted " + result.adopted().size() + " migration(s) from " + displayName(tool) + "'s "
+                + result.table() + " into " + bascule.settings().history().qualifiedName() + " ("
+                + result.alreadyRecorded() + " already recorded, " + result.unknown().size() + " unknown version(s))");
         return 0;
+    }
+
+    private static String displayName(String tool) {
+        return HistoryAdopter.forTool(tool).map(HistoryAdopter::displayName).orElse(tool);
     }
 }

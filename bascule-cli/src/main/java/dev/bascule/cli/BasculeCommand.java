@@ -1,6 +1,9 @@
 package dev.bascule.cli;
 
-import dev.bascule.error.BasculeException;
+import dev.bascule.Bascule;
+import dev.bascule.Project;
+import dev.bascule.Settings;
+import dev.bascule.run.MigrationListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,13 +19,13 @@ import java.nio.file.Path;
  * <p>Exit codes: 0 ok, 1 a migration failed, 2 usage or configuration error (including an unreachable database
  * or a refused login), 3 validation failed, 4 migration lock not obtained.
  */
-@Command(name = "bascule", mixinStandardHelpOptions = true, version = "bascule 0.1.0",
+@Command(name = "bascule", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "bascule 0.1.0",
         description = "PostgreSQL schema migrations that keep the application serving.",
         subcommands = {MigrateCommand.class, StatusCommand.class, ValidateCommand.class, RepairCommand.class,
                 ResetCommand.class, GenCommand.class, UpdateManifestCommand.class, DemoCommand.class,
                 AdoptCommand.class, InitCommand.class,
                 SecureCommand.class, ExecCommand.class, SplitCommand.class, LintCommand.class,
-                CommandLine.HelpCommand.class},
+                HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a migration failed", "2:usage or configuration error, database unreachable or login refused",
                 "3:validation failed (nothing applied)", "4:migration lock not obtained"})
@@ -52,6 +55,23 @@ public final class BasculeCommand implements Runnable {
         return workingDir;
     }
 
+    /** The working directory's project: its bascule.yml (or {@code --config}) and the process environment. */
+    Project project(String configFile) {
+        return Project.open(workingDir, configFile, System::getenv);
+    }
+
+    /** The facade for one environment, resolved from the options; close it to stop an embedded server. */
+    Bascule open(TargetOptions options, String targetVersion, MigrationListener listener) {
+        return open(options, targetVersion, listener, b -> b);
+    }
+
+    /** As above, with command-specific settings ({@code migrate --allow-phase-skip}) applied on top. */
+    Bascule open(TargetOptions options, String targetVersion, MigrationListener listener,
+                 java.util.function.UnaryOperator<Settings.Builder> adjust) {
+        Settings settings = project(options.config).settings(options.overrides(targetVersion));
+        return Bascule.load(adjust.apply(settings.toBuilder()).build(), listener);
+    }
+
     /** Where confirmations are read from (standard input, or a test's text). */
     BufferedReader input() {
         return input;
@@ -77,20 +97,9 @@ public final class BasculeCommand implements Runnable {
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter w = commandLine.getErr();
-            if (e instanceof BasculeException be) {
-                w.println("bascule: " + be.getMessage());
-                w.flush();
-                return be.exitCode();
-            }
-            w.println("bascule: internal error: " + e + (root.debug ? "" : " (run with --debug for the stack trace)"));
-            if (root.debug) {
-                e.printStackTrace(w);
-            }
-            w.flush();
-            return 1;
-        });
+        cl.setExecutionExceptionHandler(ErrorReporting.execution(() -> root.debug));
+        cl.setParameterExceptionHandler(ErrorReporting.parameters());
+        cl.setExecutionStrategy(ErrorReporting.refusingUnmatched(new CommandLine.RunLast()));
         return cl;
     }
 }

@@ -1,7 +1,7 @@
 package dev.bascule.cli;
 
 import dev.bascule.catalog.Migration;
-import dev.bascule.catalog.Problem;
+import dev.bascule.error.Problem;
 import dev.bascule.run.MigrationListener;
 
 import java.io.PrintWriter;

@@ -1,7 +1,8 @@
 package dev.bascule.cli;
 
+import dev.bascule.Bascule;
+import dev.bascule.StatusReport;
 import dev.bascule.error.BasculeException;
-import dev.bascule.plan.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -33,16 +34,14 @@ final class DemoCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir.resolve("migrations"))) {
             throw new BasculeException.Configuration("demo: " + dir + " has no migrations/ folder: pass --project DIR");
         }
-        TargetOptions options = new TargetOptions();
-        options.paths.add(dir.resolve("migrations").toString());
-        options.manifest = dir.resolve("manifest.txt").toString();
-        try (Target t = Target.open(options, root.workingDir(), new ConsoleListener(out, err), err)) {
-            int applied = t.bascule().migrate().applied().size();
+        try (Bascule bascule = Bascule.configure().environment("embedded").embedded(root.workingDir().resolve(".bascule"))
+                .dev(true).resettable(true).baseDir(root.workingDir()).locations(dir.resolve("migrations").toString())
+                .manifest(dir.resolve("manifest.txt").toString()).listener(new ConsoleListener(out, err)).load()) {
+            int applied = bascule.migrate().applied().size();
             out.println(applied == 0 ? "the sample migrations were already applied (the embedded data is kept in .bascule/; delete it to start over)"
                     : "applied " + applied + " migration(s)");
             out.println();
-            Plan plan = t.bascule().status();
-            out.print(new StatusFormatter(root.workingDir()).table(plan));
+            out.print(new StatusReport(root.workingDir()).table(bascule.status()));
             out.flush();
             return 0;
         }

@@ -1,8 +1,9 @@
 package dev.bascule.cli;
 
+import dev.bascule.Bascule;
+import dev.bascule.Project;
+import dev.bascule.Settings;
 import dev.bascule.catalog.Migration;
-import dev.bascule.config.ConfigFile;
-import dev.bascule.db.Database;
 import dev.bascule.error.BasculeException;
 import dev.bascule.lint.LintOptions;
 import dev.bascule.lint.LintReport;
@@ -18,11 +19,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code bascule lint FILES...}: exit 0 when clean, 1 when a finding is an error, 2 on a usage error. */
@@ -73,27 +72,27 @@ public final class LintCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             LintOptions.Builder options = LintOptions.builder().format(format).profile(profile).enable(enable)
-                    .disable(disable).requireDown(requireDown);
+                    .disable(disable).requireDown(requireDown).runnerSetsLockTimeout(runnerSetsLockTimeout ? Boolean.TRUE : null);
             if (files.isEmpty() && !pending) {
                 throw new LintUsageException("name migration FILES (or folders), or --pending to lint what an"
                         + " environment has not applied yet");
             }
-            Optional<ConfigFile> config = Target.configFile(target, root.workingDir());
-            config.ifPresent(c -> options.config(c.lint(), c.path().toString()));
-            if (runnerSetsLockTimeout) {
-                options.runnerSetsLockTimeout(true);
-            } else if (config.isPresent() && !pending) {
-                options.runnerSetsLockTimeout(!Target.resolve(target, root.workingDir()).lockTimeout().isZero());
-            }
-            LintService service = new LintService(options.build());
+            Project project = root.project(target.config);
+            project.configFile().ifPresent(path -> options.config(project.lintSection(), path.toString()));
             LintReport report;
             if (pending) {
-                try (Target t = Target.open(target, root.workingDir(), new ConsoleListener(spec.commandLine().getOut(),
-                        err), err)) {
-                    report = service.lintPending(pendingOf(t));
+                try (Bascule bascule = root.open(target, null, new ConsoleListener(spec.commandLine().getOut(), err))) {
+                    report = new LintService(options.build()).lintPending(pendingOf(bascule));
                 }
             } else {
-                report = service.lintFiles(files.stream().map(f -> root.workingDir().resolve(f)).toList());
+                if (project.configFile().isPresent() || target.lockTimeout != null) {
+                    // The runner's own settings: lock-timeout of the environment (or --lock-timeout), 10 s by default.
+                    Settings settings = project.settings(target.overrides(null));
+                    options.runnerSetsLockTimeout(runnerSetsLockTimeout || !settings.lockTimeout().isZero())
+                            .runnerSetsStatementTimeout(!settings.statementTimeout().isZero());
+                }
+                report = new LintService(options.build())
+                        .lintFiles(files.stream().map(f -> root.workingDir().resolve(f)).toList());
             }
             report.notes().forEach(note -> err.println("bascule lint: " + note));
             spec.commandLine().getOut().print(report.render());
@@ -105,28 +104,27 @@ public final class LintCommand implements Callable<Integer> {
         }
     }
 
-    /** The environment as {@link PendingMigrations}; becomes the facade's status, connect and settings. */
-    private static PendingMigrations pendingOf(Target t) {
-        Database database = t.environment().database().orElseThrow();
+    /** The facade's pending migrations, connection and runner settings, as the linter asks for them. */
+    private static PendingMigrations pendingOf(Bascule bascule) {
         return new PendingMigrations() {
             public List<Migration> pending() {
-                return t.bascule().status().toApply();
+                return bascule.status().toApply();
             }
 
-            public Connection connect() throws SQLException {
-                return database.connect();
+            public Connection connect() {
+                return bascule.connect();
             }
 
             public Duration runnerLockTimeout() {
-                return t.environment().lockTimeout();
+                return bascule.settings().lockTimeout();
             }
 
             public Duration runnerStatementTimeout() {
-                return t.environment().statementTimeout();
+                return bascule.settings().statementTimeout();
             }
 
             public String describe() {
-                return database.describe();
+                return bascule.database().describe();
             }
         };
     }

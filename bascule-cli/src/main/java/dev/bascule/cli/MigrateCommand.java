@@ -1,6 +1,7 @@
 package dev.bascule.cli;
 
-import dev.bascule.catalog.Version;
+import dev.bascule.Bascule;
+import dev.bascule.Settings;
 import dev.bascule.run.MigrateResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,23 +14,27 @@ final class MigrateCommand extends DatabaseCommand {
     @Option(names = "--target", paramLabel = "VERSION", description = "Apply nothing above this version.")
     String targetVersion;
 
+    @Option(names = "--allow-phase-skip", description = "Apply several phases of an expand/contract change in this one"
+            + " run (when taking several releases at once); by default each phase waits for its own release.")
+    boolean allowPhaseSkip;
+
     @Override
-    int run(Target t, PrintWriter out, PrintWriter err) {
-        Version version = targetVersion == null ? null : parseVersion(targetVersion);
-        if (version != null) {
-            t.bascule().configuration().target(version);
-        }
-        MigrateResult result = t.bascule().migrate();
-        out.println("applied " + result.applied().size() + " migration(s) to " + t.environment().name()
-                + " (" + t.environment().database().orElseThrow().describe() + ")");
-        return 0;
+    String targetVersion() {
+        return targetVersion;
     }
 
-    static Version parseVersion(String text) {
-        try {
-            return Version.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new dev.bascule.error.BasculeException.Configuration("--target: " + e.getMessage());
+    @Override
+    Settings.Builder adjust(Settings.Builder settings) {
+        return settings.allowPhaseSkip(allowPhaseSkip);
+    }
+
+    @Override
+    int run(Bascule bascule, PrintWriter out, PrintWriter err) {
+        MigrateResult result = bascule.migrate();
+        if (!result.applied().isEmpty()) {
+            out.println("applied " + result.applied().size() + " migration(s) to " + bascule.settings().environment()
+                    + " (" + bascule.database().describe() + ")");
         }
+        return 0;
     }
 }

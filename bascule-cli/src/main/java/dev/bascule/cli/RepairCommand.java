@@ -1,5 +1,6 @@
 package dev.bascule.cli;
 
+import dev.bascule.Bascule;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
@@ -9,8 +10,8 @@ import java.util.List;
 final class RepairCommand extends DatabaseCommand {
 
     @Override
-    int run(Target t, PrintWriter out, PrintWriter err) {
-        List<String> done = t.bascule().repair();
+    int run(Bascule bascule, PrintWriter out, PrintWriter err) {
+        List<String> done = bascule.repair();
         done.forEach(out::println);
         out.println(done.isEmpty() ? "nothing to repair" : "repaired");
         return 0;

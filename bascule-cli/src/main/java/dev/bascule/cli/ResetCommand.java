@@ -1,5 +1,6 @@
 package dev.bascule.cli;
 
+import dev.bascule.Bascule;
 import dev.bascule.run.MigrateResult;
 import picocli.CommandLine.Command;
 
@@ -9,9 +10,9 @@ import java.io.PrintWriter;
 final class ResetCommand extends DatabaseCommand {
 
     @Override
-    int run(Target t, PrintWriter out, PrintWriter err) {
-        MigrateResult result = t.bascule().reset();
-        out.println("reset " + t.environment().name() + " and applied " + result.applied().size() + " migration(s)");
+    int run(Bascule bascule, PrintWriter out, PrintWriter err) {
+        MigrateResult result = bascule.reset();
+        out.println("reset " + bascule.settings().environment() + " and applied " + result.applied().size() + " migration(s)");
         return 0;
     }
 }

@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /** {@code bascule secure upload|download|list}: the real secure migrations kept in each environment's S3 store. */
-@Command(name = "secure", mixinStandardHelpOptions = true, description = "Upload, download and list the real secure migrations of each environment.",
+@Command(name = "secure", description = "Upload, download and list the real secure migrations of each environment.",
         subcommands = {SecureUploadCommand.class, SecureDownloadCommand.class, SecureListCommand.class})
 final class SecureCommand implements Runnable {
 

@@ -1,6 +1,7 @@
 package dev.bascule.cli;
 
-import dev.bascule.s3.StoredObject;
+import dev.bascule.SecureMigrations;
+import dev.bascule.secure.StoredObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code bascule secure list [--env E]}: what each environment's secure-store holds (names, sizes, dates only). */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Show the secure migrations each environment's secure-store holds.")
+@Command(name = "list", description = "Show the secure migrations each environment's secure-store holds.")
 final class SecureListCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -29,9 +30,10 @@ final class SecureListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (SecureStores.Store store : SecureStores.select(config, secure.root.workingDir(), environment, "secure list")) {
-            List<StoredObject> objects = SecureUploadCommand.call(store, s -> s.list(store.location()), "listing");
-            out.println(store.environment() + "  " + store.location() + "  (" + objects.size() + " object(s))");
+        SecureMigrations store = secure.root.project(config).secureMigrations(environment, "secure list");
+        for (SecureMigrations.Store s : store.stores()) {
+            List<StoredObject> objects = store.list(s);
+            out.println(s.environment() + "  " + s.location() + "  (" + objects.size() + " object(s))");
             int width = objects.stream().mapToInt(o -> o.name().length()).max().orElse(0);
             for (StoredObject o : objects) {
                 out.println("  " + o.name() + " ".repeat(width - o.name().length()) + "  "

@@ -1,32 +1,20 @@
 package dev.bascule.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bascule.Bascule;
+import dev.bascule.SplitResult;
 import dev.bascule.error.SourceSyntaxError;
-import dev.bascule.fizz.FizzTranslator;
-import dev.bascule.sql.IncludeResolver;
-import dev.bascule.sql.Script;
-import dev.bascule.sql.ScriptFiles;
-import dev.bascule.sql.ScriptParser;
-import dev.bascule.sql.Statement;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /** {@code bascule split FILE [--json]}: prints a script's statements exactly as psql would send them. */
-@Command(name = "split", mixinStandardHelpOptions = true,
-        description = "Print the statements of a SQL script, cut where psql would cut them.")
-public final class SplitCommand implements Callable<Integer> {
+@Command(name = "split", description = "Print the statements of a SQL script, cut where psql would cut them.")
+public final class SplitCommand extends DatabaseCommand {
 
     /** Exit status for an unreadable or unsplittable script. */
     static final int SCRIPT_ERROR = BasculeCommand.EXIT_USAGE;
@@ -37,28 +25,11 @@ public final class SplitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print a JSON array of {line, column, kind, sql}")
     boolean json;
 
-    @picocli.CommandLine.Mixin
-    TargetOptions target;
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    BasculeCommand root;
-
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Script script;
+    int run(Bascule bascule, PrintWriter out, PrintWriter err) {
+        SplitResult result;
         try {
-            // Names stay as the user wrote them; relative paths (FILE and \\i) are read from the working directory.
-            String text = ScriptFiles.decodeUtf8(file.toString(), Files.readAllBytes(root.workingDir().resolve(file)));
-            if (file.getFileName().toString().endsWith(".fizz")) {
-                // Pop's DSL: show the SQL Bascule will run for it.
-                text = FizzTranslator.translate(file.toString(), text);
-            }
-            script = ScriptParser.parse(file.toString(), text, IncludeResolver.fileSystem(root.workingDir()));
+            result = bascule.split(file);
         } catch (NoSuchFileException e) {
             err.println("bascule split: " + file + ": no such file; check the path");
             return SCRIPT_ERROR;
@@ -70,55 +41,14 @@ public final class SplitCommand implements Callable<Integer> {
             err.println("bascule split: " + e.getMessage());
             return SCRIPT_ERROR;
         }
-        boolean secret = SecureFiles.isSecure(root.workingDir().resolve(file), target, root.workingDir());
-        if (secret) {
+        if (result.secret()) {
             err.println("bascule split: " + file + " is a secure migration: only positions and kinds are shown");
         }
         if (json) {
-            printJson(script, out, secret);
+            result.printJson(out);
         } else {
-            printText(script, out, secret);
+            result.printText(out);
         }
-        out.flush();
         return 0;
-    }
-
-    private static void printText(Script script, PrintWriter out, boolean secret) {
-        for (Statement statement : script.statements()) {
-            out.println("-- " + statement.sourceName() + ":" + statement.line() + ":" + statement.column() + " "
-                    + statement.kind());
-            if (secret) {
-                continue;
-            }
-            out.println(statement.sql());
-            if (statement.copyData() != null) {
-                out.print(statement.copyData());
-                out.println("\\.");
-            }
-        }
-    }
-
-    /** Streams the array so a 4 MB data script is never held twice; non-ASCII is escaped for any console. */
-    private static void printJson(Script script, PrintWriter out, boolean secret) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
-            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            json.configure(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
-            json.writeStartArray();
-            for (Statement statement : script.statements()) {
-                json.writeStartObject();
-                json.writeNumberField("line", statement.line());
-                json.writeNumberField("column", statement.column());
-                json.writeStringField("kind", statement.kind().name());
-                if (secret) {
-                    json.writeNullField("sql");
-                } else {
-                    json.writeStringField("sql", statement.sql());
-                }
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-        }
-        out.println();
     }
 }

@@ -1,5 +1,7 @@
 package dev.bascule.cli;
 
+import dev.bascule.Bascule;
+import dev.bascule.StatusReport;
 import dev.bascule.plan.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,12 +15,16 @@ final class StatusCommand extends DatabaseCommand {
     @Option(names = "--json", description = "Print a JSON array of objects (version, name, kind, state, stage, file, applied_at, execution_ms, source).")
     boolean json;
 
+    @Option(names = "--exit-code", description = "Exit 3 when a migration changed, failed or is missing, or the"
+            + " catalog has problems (as validate does); without it status exits 0 whatever it shows.")
+    boolean exitCode;
+
     @Override
-    int run(Target t, PrintWriter out, PrintWriter err) {
-        Plan plan = t.bascule().status();
-        StatusFormatter formatter = new StatusFormatter(root.workingDir());
-        out.print(json ? formatter.json(plan) : formatter.table(plan));
+    int run(Bascule bascule, PrintWriter out, PrintWriter err) {
+        Plan plan = bascule.status();
+        StatusReport report = new StatusReport(root().workingDir());
+        out.print(json ? report.json(plan) : report.table(plan));
         out.flush();
-        return 0;
+        return exitCode && plan.needsAttention() ? 3 : 0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.bascule.cli;
 
+import dev.bascule.Bascule;
 import dev.bascule.plan.Plan;
 import picocli.CommandLine.Command;
 
@@ -9,8 +10,8 @@ import java.io.PrintWriter;
 final class ValidateCommand extends DatabaseCommand {
 
     @Override
-    int run(Target t, PrintWriter out, PrintWriter err) {
-        Plan plan = t.bascule().validate();
+    int run(Bascule bascule, PrintWriter out, PrintWriter err) {
+        Plan plan = bascule.validate();
         plan.warnings().forEach(w -> err.println("warning: " + w));
         out.println("valid: " + plan.entries().size() + " migration(s), " + plan.toApply().size() + " pending");
         return 0;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +30,31 @@ class EmbeddedDefaultTest {
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(second.out()).contains("already applied").contains("4 applied, 0 pending");
 
-        CliRun version = CliRun.run(tmp, "status", "--path", project.resolve("migrations").toString(), "--json");
+        CliRun version = CliRun.run(tmp, "status", "--embedded", "--path", project.resolve("migrations").toString(), "--json");
         assertThat(version.exitCode()).as(version.toString()).isZero();
         assertThat(version.out()).contains("\"state\" : \"applied\"");
+    }
+
+    @Test
+    void withoutADatabaseEveryCommandRefusesAndNothingIsStartedOrWritten() throws Exception {
+        Files.createDirectories(tmp.resolve("migrations"));
+        Files.writeString(tmp.resolve("migrations").resolve("20240101000000_a.up.sql"), "CREATE TABLE a (x int);");
+        for (String command : List.of("migrate", "status", "validate", "repair")) {
+            CliRun run = CliRun.run(tmp, command);
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err()).contains("no database configured").contains("--url").contains("DATABASE_URL")
+                    .contains("PGHOST").contains("bascule.yml").contains("--embedded");
+        }
+        assertThat(tmp.resolve(".bascule")).doesNotExist();
+    }
+
+    @Test
+    void anEmptyConfigurationFileIsAnErrorNotADeployToNowhere() throws Exception {
+        Files.writeString(tmp.resolve("bascule.yml"), "");
+        CliRun run = CliRun.run(tmp, "migrate");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("bascule.yml: the file is empty");
+        assertThat(tmp.resolve(".bascule")).doesNotExist();
     }
 
     static Path findRepoRoot() {

@@ -1,6 +1,6 @@
 package dev.bascule.cli;
 
-import dev.bascule.s3.S3TestServer;
+import dev.bascule.aws.S3TestServer;
 import dev.bascule.testing.EmbeddedPostgresExtension;
 import dev.bascule.testing.TestDatabase;
 import org.gaul.s3proxy.junit.S3ProxyExtension;

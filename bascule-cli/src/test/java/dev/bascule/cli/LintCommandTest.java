@@ -122,6 +122,8 @@ class LintCommandTest {
         // No bascule.yml: the runner sets lock_timeout (10 s) before every migration, so files need not.
         assertThat(lint("--format", "json", file.toString()).out()).contains("ban-drop-column")
                 .doesNotContain("require-lock-timeout");
+        assertThat(lint("--format", "json", "--lock-timeout", "0", file.toString()).out())
+                .contains("require-lock-timeout");
         Files.writeString(dir.resolve("bascule.yml"), "environments:\n  dev:\n    url: jdbc:postgresql://localhost/x\n"
                 + "    lock-timeout: 0\n");
         assertThat(lint("--format", "json", file.toString()).out()).contains("require-lock-timeout");

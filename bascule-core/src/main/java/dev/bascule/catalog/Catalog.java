@@ -1,5 +1,8 @@
 package dev.bascule.catalog;
 
+import dev.bascule.source.Location;
+
+import dev.bascule.error.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +20,7 @@ public record Catalog(List<Migration> migrations, List<FoundFile> unlisted, List
                       List<Problem> problems, Optional<Manifest> manifest) {
 
     /** A migration file seen in a location but not selected. */
-    public record FoundFile(MigrationFileName file, String location) {
+    public record FoundFile(MigrationFileName file, Location location) {
     }
 
     public Catalog {
@@ -64,7 +67,7 @@ public record Catalog(List<Migration> migrations, List<FoundFile> unlisted, List
         for (Catalog stage : stages) {
             stage.unlisted().stream().filter(f -> !listed.contains(f.file().fileName()))
                     .forEach(f -> unlisted.putIfAbsent(f.file().fileName(), f));
-            stage.shadowed().forEach(f -> shadowed.putIfAbsent(f.location() + "/" + f.file().fileName(), f));
+            stage.shadowed().forEach(f -> shadowed.putIfAbsent(f.location().fileDisplay(f.file().fileName()), f));
         }
         List<FoundFile> unlistedSorted = new ArrayList<>(unlisted.values());
         unlistedSorted.sort(java.util.Comparator.comparing(f -> f.file().version()));

@@ -1,5 +1,8 @@
 package dev.bascule.catalog;
 
+import dev.bascule.error.Problem;
+import dev.bascule.sql.DirectiveKind;
+import dev.bascule.sql.ScriptParser;
 import dev.bascule.source.MigrationSource;
 import dev.bascule.sql.ScriptFiles;
 import dev.bascule.sql.ScriptSyntaxError;
@@ -52,14 +55,14 @@ public final class CatalogLoader {
             try {
                 entries = source.list();
             } catch (IOException e) {
-                problems.add(Problem.of(source.location(), "cannot list migration path: " + describe(e)));
+                problems.add(Problem.of(source.location().toString(), "cannot list migration path: " + describe(e)));
                 continue;
             }
             for (SourceEntry entry : entries) {
                 MigrationFileName.Result parsed = MigrationFileName.parse(entry.name());
                 if (parsed.value().isEmpty()) {
                     if (manifest.isEmpty() && entry.name().endsWith(".up.sql")) {
-                        problems.add(Problem.of(source.location() + entry.name(), "not a migration file name: " + parsed.error()));
+                        problems.add(Problem.of(source.location().fileDisplay(entry.name()), "not a migration file name: " + parsed.error()));
                     }
                     continue;
                 }
@@ -88,7 +91,7 @@ public final class CatalogLoader {
                 Located found = firstSeen.get(entry.fileName());
                 if (found == null) {
                     problems.add(new Problem(m.location(), entry.line(), entry.fileName() + " is listed but is in none of the paths ("
-                            + sources.stream().map(MigrationSource::location).collect(Collectors.joining(", "))
+                            + sources.stream().map(s -> s.location().toString()).collect(Collectors.joining(", "))
                             + "): add the file or remove the line"));
                     continue;
                 }
@@ -109,7 +112,7 @@ public final class CatalogLoader {
         for (Located located : stage.repeatable() ? List.<Located>of() : selected) {
             Located other = byVersion.putIfAbsent(located.file().version(), located);
             if (other != null) {
-                String where = manifest.map(Manifest::location).orElse(located.source().location());
+                String where = manifest.map(Manifest::location).orElse(located.source().location().toString());
                 int line = manifestLines.getOrDefault(located.file().fileName(), 0);
                 problems.add(new Problem(where, line, located.file().fileName() + " has version " + located.file().version()
                         + ", like " + other.file().fileName() + ": every migration needs its own version; rename one of them"));
@@ -132,7 +135,7 @@ public final class CatalogLoader {
                                                      List<Problem> problems) {
         MigrationSource source = located.source();
         String fileName = located.file().fileName();
-        String where = source.location() + (source.location().endsWith("/") ? "" : "/") + fileName;
+        String where = source.location().fileDisplay(fileName);
         byte[] bytes;
         try (InputStream in = source.open(fileName)) {
             bytes = in.readAllBytes();
@@ -147,12 +150,18 @@ public final class CatalogLoader {
             problems.add(new Problem(where, e.line(), e.detail()));
             return Optional.empty();
         }
-        String downName = fileName.replaceFirst("\\.up\\.(sql|fizz)$", ".down.$1");
+        String downName = fileName.replaceFirst("\\.up\\.([^.]+)$", ".down.$1");
         Optional<String> down = downs.containsKey(downName) ? Optional.of(downName) : Optional.empty();
         MigrationKind kind = stage.repeatable() ? MigrationKind.REPEATABLE
-                : source.secret() ? MigrationKind.SECURE : MigrationKind.SCHEMA;
+                : source.secret() ? MigrationKind.SECURE
+                : stage.data() || isData(located.file(), where, text) ? MigrationKind.DATA : MigrationKind.SCHEMA;
         return Optional.of(new Migration(located.file(), kind, source.location(), source.secret(), text,
                 Checksums.sha256(bytes), manifestLine, down, stage));
+    }
+
+    /** A plain SQL file whose header says {@code -- bascule:data}. */
+    private static boolean isData(MigrationFileName file, String where, String text) {
+        return file.format().isSql() && ScriptParser.headerDirectives(where, text).find(DirectiveKind.DATA).isPresent();
     }
 
     static String describe(IOException e) {

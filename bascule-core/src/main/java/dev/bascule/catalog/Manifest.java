@@ -1,5 +1,6 @@
 package dev.bascule.catalog;
 
+import dev.bascule.error.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

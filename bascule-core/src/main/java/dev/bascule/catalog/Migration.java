@@ -1,5 +1,7 @@
 package dev.bascule.catalog;
 
+import dev.bascule.source.Location;
+
 import java.util.Optional;
 
 /**
@@ -15,7 +17,7 @@ import java.util.Optional;
  * @param down         the matching {@code .down.sql} beside it, if any
  * @param stage        the migration set it belongs to (versioned or repeatable)
  */
-public record Migration(MigrationFileName file, MigrationKind kind, String location, boolean secret, String text,
+public record Migration(MigrationFileName file, MigrationKind kind, Location location, boolean secret, String text,
                         String checksum, int manifestLine, Optional<String> down, Stage stage) {
 
     /** Repeatable files are tracked by stage and file name, never by version. */
@@ -35,19 +37,36 @@ public record Migration(MigrationFileName file, MigrationKind kind, String locat
         return file.fileName();
     }
 
+    /** The directives of the file's leading comment block (data, phase), read on demand from its text. */
+    public dev.bascule.sql.Directives header() {
+        return dev.bascule.sql.ScriptParser.headerDirectives(path(), text);
+    }
+
+    /**
+     * The change and phase a {@code -- bascule:phase NAME N} header puts this migration in, if any (an unreadable
+     * argument reads as none here; the full parse reports it).
+     */
+    public Optional<Phase> phase() {
+        return header().find(dev.bascule.sql.DirectiveKind.PHASE).flatMap(d -> Phase.parse(d.argument()));
+    }
+
+    /** One step of a three-phase change. */
+    public record Phase(String change, int number) {
+        static Optional<Phase> parse(String argument) {
+            String[] parts = argument.strip().split("\\s+");
+            if (parts.length != 2 || !parts[1].matches("[1-9]")) {
+                return Optional.empty();
+            }
+            return Optional.of(new Phase(parts[0], Integer.parseInt(parts[1])));
+        }
+    }
+
     /**
      * Where the file is, as a user would type it: a filesystem path for local files, else location + name.
      * Used as the {@code FILE} of {@code FILE:LINE: message}.
      */
     public String path() {
-        return pathOf(location, fileName());
-    }
-
-    public static String pathOf(String location, String fileName) {
-        if (location.startsWith("file:")) {
-            return java.nio.file.Path.of(java.net.URI.create(location)).resolve(fileName).toString();
-        }
-        return location + (location.endsWith("/") ? "" : "/") + fileName;
+        return location.fileDisplay(fileName());
     }
 
     @Override

@@ -11,22 +11,33 @@ public record MigrationFileName(String fileName, Version version, String name, D
 
     public enum Direction { UP, DOWN }
 
-    /** {@code .sql} is plain PostgreSQL; {@code .fizz} is Pop's migration DSL (translated before running). */
-    public enum Format { SQL, FIZZ }
+    /**
+     * The file extension: {@code sql} is plain PostgreSQL, built in; others ({@code fizz}, Pop's migration DSL) are
+     * {@link ScriptFormat}s translated before running, known only when their module is on the class path.
+     */
+    public record Format(String extension) {
+
+        public static final Format SQL = new Format("sql");
+
+        public boolean isSql() {
+            return extension.equals(SQL.extension);
+        }
+    }
 
     /** Parses a file name, or explains why it is not a migration file name. */
     public static Result parse(String fileName) {
         String rest;
         Format format;
-        if (fileName.endsWith(".sql")) {
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot < 0 ? "" : fileName.substring(dot + 1);
+        if (extension.equals(Format.SQL.extension())) {
             format = Format.SQL;
-            rest = fileName.substring(0, fileName.length() - 4);
-        } else if (fileName.endsWith(".fizz")) {
-            format = Format.FIZZ;
-            rest = fileName.substring(0, fileName.length() - 5);
+        } else if (!extension.isEmpty() && ScriptFormat.forExtension(extension).isPresent()) {
+            format = new Format(extension);
         } else {
             return Result.error("a migration file name ends in .up.sql or .down.sql");
         }
+        rest = fileName.substring(0, dot);
         Direction direction;
         if (rest.endsWith(".up")) {
             direction = Direction.UP;

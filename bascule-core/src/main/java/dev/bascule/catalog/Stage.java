@@ -1,5 +1,7 @@
 package dev.bascule.catalog;
 
+import dev.bascule.source.Location;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,9 +18,10 @@ import java.util.Set;
  * @param manifest        the manifest file, resolved; without one every up file in the paths belongs to the stage
  * @param mode            versioned (once and only once) or repeatable (re-run when changed, or always)
  * @param rerun           for repeatable stages: when a file already run runs again
+ * @param data            its files are data migrations (MilMove's {@code dml} stage), whatever their headers say
  */
-public record Stage(int order, String name, List<String> locations, Set<String> secureLocations,
-                    Optional<String> manifest, Mode mode, Rerun rerun) {
+public record Stage(int order, String name, List<Location> locations, Set<Location> secureLocations,
+                    Optional<String> manifest, Mode mode, Rerun rerun, boolean data) {
 
     public static final String DEFAULT_NAME = "main";
 
@@ -51,8 +54,14 @@ public record Stage(int order, String name, List<String> locations, Set<String> 
         secureLocations = Set.copyOf(secureLocations);
     }
 
+    /** A stage of schema migrations (files may still declare {@code -- bascule:data} themselves). */
+    public Stage(int order, String name, List<Location> locations, Set<Location> secureLocations,
+                 Optional<String> manifest, Mode mode, Rerun rerun) {
+        this(order, name, locations, secureLocations, manifest, mode, rerun, false);
+    }
+
     /** The single versioned stage of an environment without {@code stages}. */
-    public static Stage single(List<String> locations, Set<String> secureLocations, Optional<String> manifest) {
+    public static Stage single(List<Location> locations, Set<Location> secureLocations, Optional<String> manifest) {
         return new Stage(0, DEFAULT_NAME, locations, secureLocations, manifest, Mode.VERSIONED, Rerun.ON_CHANGE);
     }
 

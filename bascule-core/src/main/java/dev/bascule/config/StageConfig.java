@@ -11,7 +11,12 @@ import java.util.List;
  * @param secure   those of {@code paths} whose files are secure migrations, never shown
  * @param mode     {@code versioned} (default: once and only once) or {@code repeatable}
  * @param rerun    repeatable stages only: {@code on-change} (default) or {@code always}
+ * @param kind     {@code schema} (default) or {@code data}: the stage's files are data migrations
  */
 public record StageConfig(String name, List<String> paths, String manifest, List<String> secure, String mode,
-                          String rerun) {
+                          String rerun, String kind) {
+
+    public StageConfig(String name, List<String> paths, String manifest, List<String> secure, String mode, String rerun) {
+        this(name, paths, manifest, secure, mode, rerun, null);
+    }
 }

@@ -2,6 +2,7 @@ package dev.bascule.config;
 
 import dev.bascule.catalog.Stage;
 import dev.bascule.error.BasculeException;
+import dev.bascule.source.Location;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,20 +30,22 @@ final class StageResolver {
     }
 
     /** The stages the environment declares, or empty when it declares none (paths/manifest then form one stage). */
-    Optional<List<Stage>> resolve(EnvironmentConfig c) {
+    Optional<List<Stage>> resolve(EnvironmentSection c) {
         List<StageConfig> declared;
         if (c.preset() != null) {
             if (c.stages() != null && !c.stages().isEmpty()) {
                 throw error("preset and stages are both set: keep one (a preset is a ready stages list)");
             }
-            if (!Presets.exists(c.preset())) {
-                throw error("preset '" + c.preset() + "' is unknown; known presets: " + Presets.names());
+            Optional<Preset> preset = Preset.named(c.preset());
+            if (preset.isEmpty()) {
+                throw error("preset '" + c.preset() + "' is unknown; known presets: " + Preset.names()
+                        + (Preset.names().isEmpty() ? " (the milmove preset is in bascule-pop: put it on the class path)" : ""));
             }
             if (c.paths() != null || c.manifest() != null) {
                 throw error("preset '" + c.preset() + "' sets the paths and manifests itself: remove paths and manifest"
                         + " (use root: to move the whole tree)");
             }
-            declared = Presets.stages(c.preset(), c.root() != null ? c.root() : Presets.defaultRoot(c.preset()));
+            declared = preset.get().stages(c.root() != null ? c.root() : preset.get().defaultRoot());
         } else if (c.stages() != null && !c.stages().isEmpty()) {
             if (c.paths() != null || c.manifest() != null) {
                 throw error("stages and paths/manifest are both set: give each stage its paths and manifest, and remove"
@@ -91,17 +94,22 @@ final class StageResolver {
         if (s.rerun() != null && mode == Stage.Mode.VERSIONED) {
             throw error(at + ": rerun applies to repeatable stages only: remove it, or set 'mode: repeatable'");
         }
-        List<String> paths = s.paths().stream().map(p -> ConfigResolver.absolute(p, configDir)).toList();
-        Set<String> secure = new LinkedHashSet<>();
+        List<Location> paths = s.paths().stream().map(p -> SettingsResolver.location(p, configDir, file)).toList();
+        Set<Location> secure = new LinkedHashSet<>();
         for (String p : s.secure() == null ? List.<String>of() : s.secure()) {
-            String resolved = ConfigResolver.absolute(p, configDir);
+            Location resolved = SettingsResolver.location(p, configDir, file);
             if (!paths.contains(resolved)) {
                 throw error(at + ": secure path '" + p + "' is not one of its paths: list it under paths too");
             }
             secure.add(resolved);
         }
-        Optional<String> manifest = Optional.ofNullable(s.manifest()).map(m -> ConfigResolver.absolute(m, configDir));
-        return new Stage(index, s.name(), paths, secure, manifest, mode, rerun);
+        Optional<String> manifest = Optional.ofNullable(s.manifest()).map(m -> SettingsResolver.manifest(m, configDir));
+        boolean data = switch (s.kind() == null ? "schema" : s.kind().toLowerCase(Locale.ROOT)) {
+            case "schema" -> false;
+            case "data" -> true;
+            default -> throw error(at + ": kind '" + s.kind() + "' is unknown; write schema or data");
+        };
+        return new Stage(index, s.name(), paths, secure, manifest, mode, rerun, data);
     }
 
     private BasculeException.Configuration error(String message) {

@@ -1,10 +1,10 @@
 package dev.bascule.db;
 
-import dev.bascule.source.SourceSettings;
+import java.util.Map;
 
 /**
  * A way to log in other than a fixed password, chosen with {@code auth: NAME} in {@code bascule.yml}. Found with
- * {@link java.util.ServiceLoader}, so bascule-s3 can offer {@code rds-iam} without the core knowing AWS.
+ * {@link java.util.ServiceLoader}, so bascule-aws can offer {@code rds-iam} without the core knowing AWS.
  */
 public interface AuthProvider {
 
@@ -18,5 +18,5 @@ public interface AuthProvider {
      * @param settings the environment's source settings (AWS profile or static keys for the same account)
      * @throws IllegalArgumentException naming the missing or wrong setting
      */
-    PasswordSource open(String region, SourceSettings settings);
+    PasswordSource open(String region, Map<String, String> settings);
 }

@@ -31,7 +31,7 @@ public final class Authentication {
         for (AuthProvider provider : ServiceLoader.load(AuthProvider.class)) {
             if (provider.name().equals(name)) {
                 try {
-                    return database.withPasswordSource(provider.open(region, settings));
+                    return database.withPasswordSource(provider.open(region, settings.values()));
                 } catch (IllegalArgumentException | IllegalStateException e) {
                     throw new BasculeException.Configuration(where + ": auth: " + name + ": " + e.getMessage(), null);
                 }
@@ -39,6 +39,6 @@ public final class Authentication {
             known.add(provider.name());
         }
         throw new BasculeException.Configuration(where + ": auth '" + auth + "' is not known (known: "
-                + String.join(", ", known) + "); rds-iam needs bascule-s3 on the class path", null);
+                + String.join(", ", known) + "); rds-iam needs bascule-aws on the class path", null);
     }
 }

@@ -137,6 +137,16 @@ public final class Database {
                     + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")") + ": this login sends a token and needs SSL;"
                     + " check that the server accepts SSL and the url's sslmode", null);
         }
+        if (reason.contains("no password was provided") || reason.contains("password authentication is required")) {
+            return new BasculeException.Configuration("cannot log in to " + what + ": the server asks for a password"
+                    + " and none was given: set PGPASSWORD, a ~/.pgpass line, --password, or password: ${VAR} in"
+                    + " bascule.yml", null);
+        }
+        if (reason.contains("does not support SSL")) {
+            return new BasculeException.Configuration("cannot connect to " + what + ": the server does not accept SSL"
+                    + " and the connection requires it (sslmode): enable SSL on the server, or use sslmode=prefer or"
+                    + " disable in the url for a local server", null);
+        }
         if (state.equals("3D000")) {
             return new BasculeException.Configuration("database does not exist at " + what + ": " + reason
                     + ": create it first (createdb) or fix the URL", null);

@@ -1,6 +1,5 @@
 package dev.bascule.error;
 
-import dev.bascule.catalog.Problem;
 
 import java.util.List;
 import java.util.stream.Collectors;

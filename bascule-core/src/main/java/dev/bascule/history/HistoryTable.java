@@ -62,9 +62,11 @@ public final class HistoryTable {
      */
     public void ensureExists(Connection connection) throws SQLException {
         if (exists(connection)) {
-            if (!hasStageColumn(connection)) {
-                try (Statement st = connection.createStatement()) {
-                    st.execute("ALTER TABLE " + qualifiedName() + " ADD COLUMN IF NOT EXISTS stage text");
+            for (String column : List.of("stage text", "statements_done integer", "resume_from integer")) {
+                if (!hasColumn(connection, column.substring(0, column.indexOf(' ')))) {
+                    try (Statement st = connection.createStatement()) {
+                        st.execute("ALTER TABLE " + qualifiedName() + " ADD COLUMN IF NOT EXISTS " + column);
+                    }
                 }
             }
             return;
@@ -82,7 +84,9 @@ public final class HistoryTable {
                     + "applied_by text NOT NULL DEFAULT current_user, "
                     + "execution_ms bigint NOT NULL DEFAULT 0, "
                     + "success boolean NOT NULL, "
-                    + "stage text)");
+                    + "stage text, "
+                    + "statements_done integer, "
+                    + "resume_from integer)");
             st.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + quote(table + "_version_key") + " ON " + qualifiedName()
                     + " (version) WHERE version IS NOT NULL");
             st.execute("COMMENT ON TABLE " + qualifiedName() + " IS 'Migrations applied by Bascule; do not edit by hand, use bascule repair.'");
@@ -96,28 +100,31 @@ public final class HistoryTable {
             return rows;
         }
         // status reads without upgrading: a table from before stages has no stage column yet.
-        String stage = hasStageColumn(connection) ? "stage" : "NULL::text";
+        String stage = hasColumn(connection, "stage") ? "stage" : "NULL::text";
+        String done = hasColumn(connection, "statements_done") ? "statements_done" : "NULL::integer";
+        String resume = hasColumn(connection, "resume_from") ? "resume_from" : "NULL::integer";
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, version, name, kind, script, checksum, applied_at, applied_by, "
-                     + "execution_ms, success, " + stage + " FROM " + qualifiedName() + " ORDER BY id")) {
+                     + "execution_ms, success, " + stage + ", " + done + ", " + resume + " FROM " + qualifiedName() + " ORDER BY id")) {
             while (rs.next()) {
                 BigDecimal version = rs.getBigDecimal(2);
                 rows.add(new AppliedMigration(rs.getLong(1), version == null ? null : new Version(version.toBigIntegerExact()),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getLong(9), rs.getBoolean(10),
-                        rs.getString(11)));
+                        rs.getString(11), rs.getInt(12), rs.getInt(13)));
             }
         }
         return rows;
     }
 
-    private boolean hasStageColumn(Connection connection) throws SQLException {
+    private boolean hasColumn(Connection connection, String column) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT 1 FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
                         + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                        + "WHERE n.nspname = ? AND c.relname = ? AND a.attname = 'stage' AND NOT a.attisdropped")) {
+                        + "WHERE n.nspname = ? AND c.relname = ? AND a.attname = ? AND NOT a.attisdropped")) {
             ps.setString(1, schema);
             ps.setString(2, table);
+            ps.setString(3, column);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -159,10 +166,41 @@ public final class HistoryTable {
 
     public void finish(Connection connection, long id, long executionMs, boolean success) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE " + qualifiedName()
-                + " SET execution_ms = ?, success = ? WHERE id = ?")) {
+                + " SET execution_ms = ?, success = ?, resume_from = NULL WHERE id = ?")) {
             ps.setLong(1, executionMs);
             ps.setBoolean(2, success);
             ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** How many statements of a no-transaction migration have run, recorded after each one. */
+    public void recordProgress(Connection connection, long id, int statementsDone) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + qualifiedName()
+                + " SET statements_done = ? WHERE id = ?")) {
+            ps.setInt(1, statementsDone);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Marks a failed no-transaction migration to resume at statement {@code from} (1-based) on the next migrate,
+     * instead of running its first statements again ({@code repair}, when the file did not change).
+     */
+    public void markResumable(Connection connection, long id, int from) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + qualifiedName()
+                + " SET resume_from = ? WHERE id = ? AND NOT success")) {
+            ps.setInt(1, from);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Removes one row (a failed migration that will run again from its start). */
+    public void delete(Connection connection, long id) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + qualifiedName() + " WHERE id = ?")) {
+            ps.setLong(1, id);
             ps.executeUpdate();
         }
     }

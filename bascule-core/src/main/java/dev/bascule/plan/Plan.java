@@ -1,7 +1,7 @@
 package dev.bascule.plan;
 
 import dev.bascule.catalog.Migration;
-import dev.bascule.catalog.Problem;
+import dev.bascule.error.Problem;
 
 import java.util.List;
 
@@ -20,5 +20,14 @@ public record Plan(List<PlanEntry> entries, List<Migration> toApply, List<Proble
 
     public boolean valid() {
         return problems.isEmpty();
+    }
+
+    /**
+     * True when something needs a person: a problem, or a migration that changed, failed or went missing. Pending
+     * and unlisted files are normal states; {@code status --exit-code} exits 3 on this.
+     */
+    public boolean needsAttention() {
+        return !problems.isEmpty() || entries.stream().anyMatch(e -> e.state() == MigrationState.CHANGED
+                || e.state() == MigrationState.FAILED || e.state() == MigrationState.MISSING);
     }
 }

@@ -1,5 +1,7 @@
 package dev.bascule.plan;
 
+import dev.bascule.source.Location;
+
 import dev.bascule.catalog.Migration;
 import dev.bascule.catalog.Version;
 import dev.bascule.history.AppliedMigration;
@@ -13,7 +15,7 @@ import java.util.Optional;
  * @param version the version in the file name (a repeatable file's too, though it is tracked by name)
  * @param stage   the stage the file belongs to (or, for a missing file, the stage recorded in history; may be empty)
  */
-public record PlanEntry(Version version, String name, String kind, MigrationState state, String location,
+public record PlanEntry(Version version, String name, String kind, MigrationState state, Optional<Location> location,
                         Optional<Migration> migration, Optional<AppliedMigration> applied, String stage) {
 
     public Optional<OffsetDateTime> appliedAt() {

@@ -2,7 +2,7 @@ package dev.bascule.plan;
 
 import dev.bascule.catalog.Catalog;
 import dev.bascule.catalog.Migration;
-import dev.bascule.catalog.Problem;
+import dev.bascule.error.Problem;
 import dev.bascule.catalog.Stage;
 import dev.bascule.catalog.Version;
 import dev.bascule.history.AppliedMigration;
@@ -27,8 +27,12 @@ public final class Planner {
      * @param target run nothing above this version (empty: everything); repeatable files compare their file
      *               name's version too, so a run up to a target never runs DDL written after it
      */
-    public record Options(boolean dev, Optional<Version> target) {
-        public static final Options DEFAULT = new Options(false, Optional.empty());
+    public record Options(boolean dev, Optional<Version> target, boolean allowPhaseSkip) {
+        public static final Options DEFAULT = new Options(false, Optional.empty(), false);
+
+        public Options(boolean dev, Optional<Version> target) {
+            this(dev, target, false);
+        }
     }
 
     private Planner() {
@@ -61,14 +65,14 @@ public final class Planner {
             if (run && inTarget) {
                 toApply.add(m);
             }
-            PlanEntry entry = new PlanEntry(m.version(), m.name(), m.kind().label(), state, m.location(), Optional.of(m),
+            PlanEntry entry = new PlanEntry(m.version(), m.name(), m.kind().label(), state, Optional.of(m.location()), Optional.of(m),
                     Optional.ofNullable(row), m.stage().name());
             position.put(entry, entries.size());
             entries.add(entry);
         }
         for (AppliedMigration row : byVersion.values()) {
             MigrationState state = row.success() ? MigrationState.MISSING : MigrationState.FAILED;
-            entries.add(new PlanEntry(row.version(), row.name(), row.kind(), state, "", Optional.empty(), Optional.of(row),
+            entries.add(new PlanEntry(row.version(), row.name(), row.kind(), state, Optional.empty(), Optional.empty(), Optional.of(row),
                     stageName(row)));
             problems.add(Problem.of(row.script(), state == MigrationState.FAILED
                     ? "failed on " + row.appliedAt() + " and is no longer in the paths or manifest: run 'bascule repair'"
@@ -76,7 +80,7 @@ public final class Planner {
                     + " (and its manifest line); applied migrations are never removed"));
         }
         for (AppliedMigration row : lastRepeatable.values()) {
-            entries.add(new PlanEntry(fileVersion(row), row.name(), row.kind(), MigrationState.MISSING, "", Optional.empty(),
+            entries.add(new PlanEntry(fileVersion(row), row.name(), row.kind(), MigrationState.MISSING, Optional.empty(), Optional.empty(),
                     Optional.of(row), stageName(row)));
             warnings.add(Problem.of(row.script(), "ran as a repeatable file of stage " + stageName(row) + " (last on "
                     + row.appliedAt() + ") but is no longer listed, so it will not run again; what it created stays"
@@ -85,11 +89,14 @@ public final class Planner {
         for (Catalog.FoundFile file : catalog.unlisted()) {
             AppliedMigration row = byVersion.get(file.file().version());
             entries.add(new PlanEntry(file.file().version(), file.file().name(), "", MigrationState.UNLISTED,
-                    file.location(), Optional.empty(), Optional.ofNullable(row), ""));
+                    Optional.of(file.location()), Optional.empty(), Optional.ofNullable(row), ""));
         }
         entries.sort(Comparator.<PlanEntry>comparingInt(e -> stageOrder.getOrDefault(e.stage(), 0))
                 .thenComparing((a, b) -> inStageOrder(a, b, position))
                 .thenComparing(e -> e.state().ordinal()));
+        if (!options.allowPhaseSkip()) {
+            problems.addAll(PhaseDiscipline.check(toApply));
+        }
         return new Plan(entries, toApply, problems, warnings);
     }
 
@@ -106,7 +113,7 @@ public final class Planner {
     private static MigrationState versionedState(Migration m, AppliedMigration row, Options options, List<Problem> problems,
                                                  List<Problem> warnings) {
         String where = location(m);
-        if (row == null) {
+        if (row == null || row.resumable()) {
             return MigrationState.PENDING;
         }
         if (!row.success()) {
@@ -157,7 +164,7 @@ public final class Planner {
     }
 
     private static String location(Migration m) {
-        return m.location() + (m.location().endsWith("/") ? "" : "/") + m.fileName();
+        return m.path();
     }
 
     private static String shortSum(String sum) {

@@ -1,7 +1,7 @@
 package dev.bascule.run;
 
 import dev.bascule.catalog.Migration;
-import dev.bascule.catalog.Problem;
+import dev.bascule.error.Problem;
 
 /** Progress events of a run, for the CLI, logs or a build plugin. All methods default to doing nothing. */
 public interface MigrationListener {

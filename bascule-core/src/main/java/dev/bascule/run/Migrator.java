@@ -2,44 +2,29 @@ package dev.bascule.run;
 
 import dev.bascule.catalog.Catalog;
 import dev.bascule.catalog.Migration;
-import dev.bascule.catalog.Problem;
+import dev.bascule.error.Problem;
 import dev.bascule.catalog.Version;
 import dev.bascule.db.Database;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.AdvisoryLock;
-import dev.bascule.history.HistoryTable;
+import dev.bascule.history.AppliedMigration;
 import dev.bascule.plan.MigrationState;
+import dev.bascule.live.RetryPolicy;
 import dev.bascule.plan.Plan;
 import dev.bascule.plan.PlanEntry;
 import dev.bascule.plan.Planner;
+import dev.bascule.Settings;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Executes plans against one database. A run uses a single connection: it holds the session-level advisory lock
  * and runs every migration, so {@code CREATE INDEX CONCURRENTLY} never waits on a transaction of our own.
  */
 public final class Migrator {
-
-    /**
-     * @param lockWait         how long to wait for another runner's advisory lock
-     * @param lockTimeout      PostgreSQL {@code lock_timeout} for migration statements (zero: not set)
-     * @param statementTimeout PostgreSQL {@code statement_timeout} for migration statements (zero: not set)
-     * @param adoptPop         on the first run (no history table yet), import Pop's {@code schema_migration} first
-     */
-    public record Settings(HistoryTable history, Duration lockWait, Duration lockTimeout, Duration statementTimeout,
-                           boolean dev, Optional<Version> target, boolean adoptPop) {
-
-        public Settings(HistoryTable history, Duration lockWait, Duration lockTimeout, Duration statementTimeout,
-                        boolean dev, Optional<Version> target) {
-            this(history, lockWait, lockTimeout, statementTimeout, dev, target, false);
-        }
-    }
 
     static final String POP_RAW_HEADER = "-- POP RAW MIGRATION --";
 
@@ -54,18 +39,22 @@ public final class Migrator {
     }
 
     private Planner.Options planOptions() {
-        return new Planner.Options(settings.dev(), settings.target());
+        return new Planner.Options(settings.dev(), settings.target(), settings.allowPhaseSkip());
     }
 
     /** Applies every pending migration up to the target, in version order; validates everything first. */
     public MigrateResult migrate(Catalog catalog) {
         failOnProblems(catalog.problems());
-        try (Connection connection = database.connect();
-             AdvisoryLock ignored = AdvisoryLock.acquire(connection, settings.history(), settings.lockWait(), listener::info)) {
+        try (RunSession session = RunSession.open(database, settings, listener, true);
+             AdvisoryLock ignored = AdvisoryLock.acquire(session.connection(), settings.history(), settings.lockWait(), listener::info)) {
+            Connection connection = session.connection();
             boolean firstRun = !settings.history().exists(connection);
             settings.history().ensureExists(connection);
-            if (firstRun && settings.adoptPop() && PopAdoption.popTable(connection).isPresent()) {
-                adoptPop(connection, catalog);
+            if (firstRun && settings.adopt().isPresent()) {
+                HistoryAdopter adopter = adopter(settings.adopt().get());
+                if (adopter.detect(connection)) {
+                    adopt(connection, catalog, adopter);
+                }
             }
             Plan plan = Planner.plan(catalog, settings.history().readAll(connection), planOptions());
             plan.warnings().forEach(listener::warning);
@@ -81,45 +70,57 @@ public final class Migrator {
                 listener.info("nothing to migrate: the database is up to date");
                 return new MigrateResult(plan, List.of());
             }
-            ScriptRunner runner = new ScriptRunner(connection, settings.history());
+            ScriptRunner runner = new ScriptRunner(session, settings.history(),
+                    RetryPolicy.defaults().withMaxRetries(settings.lockRetries()), listener);
             List<Migration> applied = new ArrayList<>();
             for (PreparedMigration p : prepared) {
-                applySessionSettings(connection);
                 listener.starting(p.migration());
-                long ms = runner.apply(p);
+                long ms = runner.apply(p, resumeOf(plan, p.migration()));
                 applied.add(p.migration());
                 listener.applied(p.migration(), ms);
             }
             return new MigrateResult(plan, applied);
         } catch (SQLException e) {
             throw new BasculeException.MigrationFailed("database error outside a migration statement at " + database.describe()
-                    + ": " + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
-                    null, 0, e.getSQLState(), null);
+                    + ": " + OwnStatementFailure.describe(e, database, settings.history()), null, 0, e.getSQLState(), null);
         }
+    }
+
+    /** Where a no-transaction migration that repair made resumable starts again. */
+    private static java.util.Optional<ScriptRunner.Resume> resumeOf(Plan plan, Migration migration) {
+        return plan.entries().stream().filter(e -> e.migration().filter(m -> m == migration).isPresent())
+                .flatMap(e -> e.applied().stream()).filter(AppliedMigration::resumable)
+                .map(row -> new ScriptRunner.Resume(row.id(), row.resumeFrom())).findFirst();
     }
 
     /**
-     * Imports Pop's {@code schema_migration} into the history table (creating it), under the advisory lock.
-     * Idempotent: versions already recorded are counted, not inserted again.
+     * Imports another tool's history into the history table (creating it), under the advisory lock. Idempotent:
+     * versions already recorded are counted, not inserted again.
      */
-    public PopAdoption.Result adoptPop(Catalog catalog) {
+    public HistoryAdopter.Result adopt(Catalog catalog, String tool) {
+        HistoryAdopter adopter = adopter(tool);
         failOnProblems(catalog.problems());
-        try (Connection connection = database.connect();
-             AdvisoryLock ignored = AdvisoryLock.acquire(connection, settings.history(), settings.lockWait(), listener::info)) {
-            settings.history().ensureExists(connection);
-            return adoptPop(connection, catalog);
+        try (RunSession session = RunSession.open(database, settings, listener, false);
+             AdvisoryLock ignored = AdvisoryLock.acquire(session.connection(), settings.history(), settings.lockWait(), listener::info)) {
+            settings.history().ensureExists(session.connection());
+            return adopt(session.connection(), catalog, adopter);
         } catch (SQLException e) {
-            throw new BasculeException.MigrationFailed("adopting Pop's history failed at " + database.describe() + ": "
-                    + e.getMessage() + ": nothing was recorded; fix the cause and run 'bascule adopt pop' again",
-                    null, 0, e.getSQLState(), null);
+            throw new BasculeException.MigrationFailed("adopting " + adopter.displayName() + "'s history failed at " + database.describe()
+                    + ": " + e.getMessage() + ": nothing was recorded; fix the cause and run 'bascule adopt " + tool
+                    + "' again", null, 0, e.getSQLState(), null);
         }
     }
 
-    private PopAdoption.Result adoptPop(Connection connection, Catalog catalog) throws SQLException {
-        PopAdoption.Result result = new PopAdoption(settings.history()).adopt(connection, catalog);
+    private static HistoryAdopter adopter(String tool) {
+        return HistoryAdopter.forTool(tool).orElseThrow(() -> new BasculeException.Configuration("adopt " + tool
+                + ": no such tool; known: " + HistoryAdopter.installed().stream().map(HistoryAdopter::tool).sorted().toList()));
+    }
+
+    private HistoryAdopter.Result adopt(Connection connection, Catalog catalog, HistoryAdopter adopter) throws SQLException {
+        HistoryAdopter.Result result = adopter.adopt(connection, catalog, settings.history());
         result.unknown().forEach(listener::warning);
-        listener.info("adopted " + result.adopted().size() + " migration(s) from Pop's " + PopAdoption.POP_TABLE
-                + (result.alreadyRecorded() > 0 ? " (" + result.alreadyRecorded() + " already recorded)" : ""));
+        listener.info("adopted " + result.adopted().size() + " migration(s) from " + adopter.displayName() + "'s "
+                + result.table() + (result.alreadyRecorded() > 0 ? " (" + result.alreadyRecorded() + " already recorded)" : ""));
         return result;
     }
 
@@ -137,11 +138,11 @@ public final class Migrator {
 
     /** The plan as it stands: reads history without locking or creating anything. */
     public Plan status(Catalog catalog) {
-        try (Connection connection = database.connect()) {
-            return Planner.plan(catalog, settings.history().readAll(connection), planOptions());
+        try (RunSession session = RunSession.open(database, settings, listener, false)) {
+            return Planner.plan(catalog, settings.history().readAll(session.connection()), planOptions());
         } catch (SQLException e) {
             throw new BasculeException.Configuration("cannot read migration history from " + database.describe() + ": "
-                    + e.getMessage(), null);
+                    + OwnStatementFailure.describe(e, database, settings.history()), null);
         }
     }
 
@@ -149,7 +150,8 @@ public final class Migrator {
     public Plan validate(Catalog catalog) {
         Plan plan;
         List<Problem> problems;
-        try (Connection connection = database.connect()) {
+        try (RunSession session = RunSession.open(database, settings, listener, false)) {
+            Connection connection = session.connection();
             plan = Planner.plan(catalog, settings.history().readAll(connection), planOptions());
             problems = new ArrayList<>(plan.problems());
             int serverVersion = serverVersionNum(connection);
@@ -158,25 +160,43 @@ public final class Migrator {
             }
         } catch (SQLException e) {
             throw new BasculeException.Configuration("cannot read migration history from " + database.describe() + ": "
-                    + e.getMessage(), null);
+                    + OwnStatementFailure.describe(e, database, settings.history()), null);
         }
         failOnProblems(problems);
         return plan;
     }
 
     /**
-     * Removes the history rows of failed no-transaction migrations (so they run again) and records the current
-     * checksum of changed ones. Returns one line per change made.
+     * Clears failed no-transaction migrations so they run again — from the statement they stopped at when the file is
+     * unchanged, else from the start — and records the current checksum of changed ones. One line per change made.
      */
     public List<String> repair(Catalog catalog) {
         List<String> done = new ArrayList<>();
-        try (Connection connection = database.connect();
-             AdvisoryLock ignored = AdvisoryLock.acquire(connection, settings.history(), settings.lockWait(), listener::info)) {
+        try (RunSession session = RunSession.open(database, settings, listener, false);
+             AdvisoryLock ignored = AdvisoryLock.acquire(session.connection(), settings.history(), settings.lockWait(), listener::info)) {
+            Connection connection = session.connection();
             settings.history().ensureExists(connection);
-            Plan plan = Planner.plan(catalog, settings.history().readAll(connection), planOptions());
-            int removed = settings.history().deleteFailed(connection);
-            if (removed > 0) {
-                done.add("removed " + removed + " failed migration row(s); they will run again on the next migrate");
+            List<AppliedMigration> rows = settings.history().readAll(connection);
+            Plan plan = Planner.plan(catalog, rows, planOptions());
+            List<AppliedMigration> failed = rows.stream().filter(r -> !r.success() && !r.resumable()).toList();
+            List<String> resumed = new ArrayList<>();
+            List<AppliedMigration> removed = new ArrayList<>();
+            for (AppliedMigration row : failed) {
+                if (resumable(catalog, row)) {
+                    settings.history().markResumable(connection, row.id(), row.statementsDone() + 1);
+                    resumed.add(row.script() + " resumes at statement " + (row.statementsDone() + 1) + " on the next"
+                            + " migrate (its first " + row.statementsDone() + " ran and are not run again)");
+                } else {
+                    settings.history().delete(connection, row.id());
+                    removed.add(row);
+                }
+            }
+            done.addAll(resumed);
+            if (!removed.isEmpty()) {
+                StringBuilder line = new StringBuilder("removed " + removed.size() + " failed migration row(s); they will"
+                        + " run again on the next migrate");
+                removed.forEach(row -> leftBehind(catalog, row).ifPresent(text -> line.append("\n  ").append(text)));
+                done.add(line.toString());
             }
             for (PlanEntry entry : plan.entries()) {
                 if (entry.state() == MigrationState.CHANGED && entry.migration().isPresent()) {
@@ -192,33 +212,54 @@ public final class Migrator {
         }
     }
 
+    /** A failed run that got somewhere, of a file that did not change since: it can go on where it stopped. */
+    private static boolean resumable(Catalog catalog, AppliedMigration row) {
+        return row.statementsDone() > 0 && row.version() != null
+                && catalog.find(row.version()).map(m -> m.checksum().equals(row.checksum())).orElse(false);
+    }
+
+    /** What a failed no-transaction migration left applied, so the user can make its rerun succeed. */
+    private java.util.Optional<String> leftBehind(Catalog catalog, AppliedMigration row) {
+        if (row.statementsDone() == 0 || row.version() == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<Migration> file = catalog.find(row.version());
+        if (file.isPresent() && !file.get().checksum().equals(row.checksum())) {
+            return java.util.Optional.of(row.script() + ": " + row.statementsDone() + " statement(s) of the version that"
+                    + " failed stay applied (the file changed since): check the objects they created before migrating");
+        }
+        return file.flatMap(m -> PreparedMigration.prepare(m, 0, new ArrayList<>()))
+                .map(p -> row.script() + ": " + PreparedMigration.appliedBefore(p.script().statements(), row.statementsDone())
+                        + " The next migrate runs the whole file again: drop those objects first, or make the statements"
+                        + " idempotent (IF NOT EXISTS).");
+    }
+
     /** Drops and re-creates the given schemas (with everything in them, history included), under the lock. */
     public void dropSchemas(List<String> schemas) {
-        try (Connection connection = database.connect();
-             AdvisoryLock ignored = AdvisoryLock.acquire(connection, settings.history(), settings.lockWait(), listener::info);
-             java.sql.Statement st = connection.createStatement()) {
+        try (RunSession session = RunSession.open(database, settings, listener, false);
+             AdvisoryLock ignored = AdvisoryLock.acquire(session.connection(), settings.history(), settings.lockWait(), listener::info);
+             java.sql.Statement st = session.connection().createStatement()) {
+            Connection connection = session.connection();
+            // One transaction: a failure half-way leaves every schema as it was, never dropped without its grants.
+            connection.setAutoCommit(false);
             for (String schema : schemas) {
-                String quoted = "\"" + schema.replace("\"", "\"\"") + "\"";
-                st.execute("DROP SCHEMA IF EXISTS " + quoted + " CASCADE");
-                st.execute("CREATE SCHEMA " + quoted);
-                listener.info("dropped and re-created schema " + schema);
+                java.util.Optional<SchemaReset.SchemaState> before = SchemaReset.read(connection, schema);
+                if (before.isPresent()) {
+                    SchemaReset.reset(connection, before.get());
+                } else {
+                    SchemaReset.create(connection, schema);
+                }
             }
             if (!schemas.contains(settings.history().schema())) {
                 st.execute("DROP TABLE IF EXISTS " + settings.history().qualifiedName());
             }
+            connection.commit();
+            connection.setAutoCommit(true);
+            schemas.forEach(schema -> listener.info("dropped and re-created schema " + schema + " (owner, grants and"
+                    + " comment kept)"));
         } catch (SQLException e) {
             throw new BasculeException.MigrationFailed("reset failed at " + database.describe() + ": " + e.getMessage(),
                     null, 0, e.getSQLState(), null);
-        }
-    }
-
-    private void applySessionSettings(Connection connection) throws SQLException {
-        // Each migration starts from a clean session: what the previous one SET (search_path, role, ...) must not leak.
-        // One string, so the driver sends the three statements in one round trip (a quarter of the runner's
-        // per-migration overhead over psql in bench/run-runner-bench.sh).
-        try (java.sql.Statement st = connection.createStatement()) {
-            st.execute("RESET ALL; SET lock_timeout = " + settings.lockTimeout().toMillis()
-                    + "; SET statement_timeout = " + settings.statementTimeout().toMillis());
         }
     }
 

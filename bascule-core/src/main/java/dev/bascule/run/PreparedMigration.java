@@ -1,10 +1,9 @@
 package dev.bascule.run;
 
 import dev.bascule.catalog.Migration;
-import dev.bascule.catalog.MigrationFileName;
-import dev.bascule.catalog.Problem;
+import dev.bascule.catalog.ScriptFormat;
+import dev.bascule.error.Problem;
 import dev.bascule.error.SourceSyntaxError;
-import dev.bascule.fizz.FizzTranslator;
 import dev.bascule.sql.Script;
 import dev.bascule.sql.ScriptParser;
 import dev.bascule.sql.Statement;
@@ -29,9 +28,10 @@ public record PreparedMigration(Migration migration, Script script) {
         String path = migration.path();
         Script script;
         try {
-            String sql = migration.file().format() == MigrationFileName.Format.FIZZ
-                    ? FizzTranslator.translate(path, migration.text()) : migration.text();
-            script = ScriptParser.parse(path, sql);
+            String sql = ScriptFormat.sqlOf(migration.file(), path, migration.text());
+            // Local files follow psql's includes: \ir from the file's folder, \i from the working directory.
+            script = ScriptParser.parse(path, sql, migration.location().isLocal()
+                    ? dev.bascule.sql.IncludeResolver.fileSystem(java.nio.file.Path.of("")) : null);
         } catch (SourceSyntaxError e) {
             problems.add(new Problem(e.sourceName(), e.line(), "column " + e.column() + ": " + e.detail()));
             return Optional.empty();
@@ -54,7 +54,18 @@ public record PreparedMigration(Migration migration, Script script) {
         return problems.size() == before ? Optional.of(prepared) : Optional.empty();
     }
 
-    /** The statement's first keywords (never literals), safe to show even for secure migrations. */
+    /** Keywords that may lead a statement; other words (names) are shown as written, never upper-cased. */
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("alter", "analyze", "begin", "cluster",
+            "comment", "commit", "concurrently", "copy", "create", "delete", "drop", "exists", "from", "function",
+            "grant", "if", "index", "insert", "into", "not", "on", "or", "procedure", "refresh", "reindex", "replace",
+            "revoke", "rollback", "schema", "select", "sequence", "set", "system", "table", "trigger", "type", "unique",
+            "update", "vacuum", "view", "materialized", "with", "add", "value", "database", "tablespace", "start",
+            "transaction", "savepoint", "release", "end", "abort", "prepare", "full", "verbose");
+
+    /**
+     * The statement's first words (never literals), keywords upper-cased and names as written, safe to show even
+     * for secure migrations.
+     */
     static String leadingWords(Statement statement) {
         StringBuilder words = new StringBuilder();
         int count = 0;
@@ -62,11 +73,31 @@ public record PreparedMigration(Migration migration, Script script) {
             if (word.isEmpty()) {
                 continue;
             }
-            if (!word.chars().allMatch(c -> Character.isLetter(c) || c == '_') || count == 4) {
+            String bare = word.endsWith(";") ? word.substring(0, word.length() - 1) : word;
+            if (bare.isEmpty() || !bare.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '.')
+                    || !Character.isLetter(bare.charAt(0)) || count == 6) {
                 break;
             }
-            words.append(count++ == 0 ? "" : " ").append(word.toUpperCase(Locale.ROOT));
+            String lower = bare.toLowerCase(Locale.ROOT);
+            words.append(count++ == 0 ? "" : " ").append(KEYWORDS.contains(lower) ? bare.toUpperCase(Locale.ROOT) : bare);
         }
         return words.length() == 0 ? "this statement" : words.toString();
+    }
+
+    /**
+     * What a no-transaction migration left behind when it stopped after {@code done} statements: each applied
+     * statement's first words and line, so the user knows which objects a rerun will find already there.
+     */
+    public static String appliedBefore(List<Statement> statements, int done) {
+        if (done == 0) {
+            return "None of its statements had run.";
+        }
+        StringBuilder text = new StringBuilder("Its first " + done + " of " + statements.size()
+                + " statement(s) stay applied: ");
+        for (int i = 0; i < done && i < statements.size(); i++) {
+            text.append(i == 0 ? "" : "; ").append(leadingWords(statements.get(i))).append(" (line ")
+                    .append(statements.get(i).line()).append(')');
+        }
+        return text.append('.').toString();
     }
 }

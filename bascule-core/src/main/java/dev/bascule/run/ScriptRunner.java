@@ -3,40 +3,87 @@ package dev.bascule.run;
 import dev.bascule.catalog.Migration;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.HistoryTable;
+import dev.bascule.live.Blockers;
+import dev.bascule.live.InvalidIndex;
+import dev.bascule.live.InvalidIndexes;
+import dev.bascule.live.IndexStatement;
+import dev.bascule.live.RetryPolicy;
 import dev.bascule.sql.Statement;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Runs one prepared migration on the run's single connection, with its history row: in one transaction, or
- * (with {@code -- bascule:no-transaction}) statement by statement in autocommit, bracketed by a history row that
- * is marked failed until the last statement succeeds.
+ * Applies one prepared migration on the run's session. A transactional migration runs in one transaction together
+ * with its history row; a no-transaction one statement by statement, recorded as failed (with how far it got) until
+ * the last statement succeeds. A lock timeout or deadlock is retried with backoff: the whole migration when it is
+ * transactional, the failed statement otherwise (after dropping the invalid index a failed concurrent build leaves).
  */
 final class ScriptRunner {
 
+    private final RunSession session;
     private final Connection connection;
     private final HistoryTable history;
+    private final RetryPolicy retries;
+    private final MigrationListener listener;
 
-    ScriptRunner(Connection connection, HistoryTable history) {
-        this.connection = connection;
+    ScriptRunner(RunSession session, HistoryTable history, RetryPolicy retries, MigrationListener listener) {
+        this.session = session;
+        this.connection = session.connection();
         this.history = history;
+        this.retries = retries;
+        this.listener = listener;
     }
 
-    /** Applies the migration and returns its execution time in milliseconds. */
-    long apply(PreparedMigration prepared) throws SQLException {
-        return prepared.transactional() ? applyInTransaction(prepared) : applyWithoutTransaction(prepared);
-    }
-
-    private long applyInTransaction(PreparedMigration prepared) throws SQLException {
+    /**
+     * Applies the migration and returns its execution time in milliseconds.
+     *
+     * @param resume a failed no-transaction migration's history row and the statement (1-based) to resume at
+     */
+    long apply(PreparedMigration prepared, Optional<Resume> resume) throws SQLException {
         long start = System.nanoTime();
+        NoTransactionProgress progress = prepared.transactional() ? null : new NoTransactionProgress(prepared, resume);
+        for (int attempt = 1; ; attempt++) {
+            long attemptStart = System.nanoTime();
+            try {
+                session.beforeMigration(prepared.migration().secret());
+                if (prepared.transactional()) {
+                    return applyInTransaction(prepared, start);
+                }
+                return progress.run(start);
+            } catch (BasculeException.MigrationFailed e) {
+                if (!RetryPolicy.isRetryableState(e.sqlState())) {
+                    throw e;
+                }
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - attemptStart);
+                Blockers blockers = session.lastBlockers().orElse(null);
+                if (!retries.mayRetryAfter(attempt)) {
+                    throw new BasculeException.MigrationFailed(e.getMessage() + "\n" + retries.giveUpMessage(e.sqlState(), attempt,
+                            elapsed, blockers) + ": retry later, or end the blocking session (SELECT"
+                            + " pg_terminate_backend(pid)) and run migrate again", e.file(), e.line(), e.sqlState(), null);
+                }
+                Duration wait = retries.delayBefore(attempt);
+                listener.info(prepared.migration().fileName() + ": " + retries.retryMessage(e.sqlState(), attempt, elapsed, wait, blockers));
+                sleep(wait);
+            }
+        }
+    }
+
+    /** Where a repaired no-transaction migration starts again: its history row and the 1-based statement. */
+    record Resume(long historyId, int fromStatement) {
+    }
+
+    private long applyInTransaction(PreparedMigration prepared, long start) throws SQLException {
         connection.setAutoCommit(false);
         try {
             for (Statement statement : prepared.script().statements()) {
                 execute(prepared.migration(), statement);
             }
             long ms = elapsedMs(start);
-            history.insert(connection, prepared.migration(), ms, true);
+            record(prepared.migration(), ms);
             connection.commit();
             return ms;
         } catch (BasculeException.MigrationFailed e) {
@@ -47,28 +94,133 @@ final class ScriptRunner {
             rollbackQuietly();
             throw e;
         } finally {
-            connection.setAutoCommit(true);
+            restoreAutoCommit();
         }
     }
 
-    private long applyWithoutTransaction(PreparedMigration prepared) throws SQLException {
-        long start = System.nanoTime();
-        connection.setAutoCommit(true);
-        // Recorded as failed first: if the process dies half-way the row says so and blocks the next run.
-        long id = history.insert(connection, prepared.migration(), 0, false);
-        try {
-            for (Statement statement : prepared.script().statements()) {
-                execute(prepared.migration(), statement);
-            }
-        } catch (BasculeException.MigrationFailed e) {
-            history.finish(connection, id, elapsedMs(start), false);
-            throw new BasculeException.MigrationFailed(e.getMessage() + "\nIt ran without a transaction, so the statements"
-                    + " before this one are applied and it is recorded as failed: fix the database, then run 'bascule repair'",
-                    e.file(), e.line(), e.sqlState(), e.getCause());
+    /** A no-transaction migration's state across attempts: its history row and the statements already done. */
+    private final class NoTransactionProgress {
+        private final PreparedMigration prepared;
+        private final List<Statement> statements;
+        private long id = -1;
+        private int done;
+
+        NoTransactionProgress(PreparedMigration prepared, Optional<Resume> resume) {
+            this.prepared = prepared;
+            this.statements = prepared.script().statements();
+            resume.ifPresent(r -> {
+                id = r.historyId();
+                done = Math.min(r.fromStatement() - 1, statements.size());
+            });
         }
-        long ms = elapsedMs(start);
-        history.finish(connection, id, ms, true);
-        return ms;
+
+        long run(long start) throws SQLException {
+            connection.setAutoCommit(true);
+            if (id < 0) {
+                // Recorded as failed first: if the process dies half-way the row says so and blocks the next run.
+                id = history.insert(connection, prepared.migration(), 0, false);
+            } else if (done > 0) {
+                listener.info(prepared.migration().fileName() + ": resuming at statement " + (done + 1) + " of "
+                        + statements.size() + " (the first " + done + " ran before)");
+            }
+            while (done < statements.size()) {
+                Statement statement = statements.get(done);
+                try {
+                    executeChecked(statement);
+                } catch (BasculeException.MigrationFailed e) {
+                    String cleaned = RetryPolicy.isRetryableState(e.sqlState()) ? "" : dropInvalidIndexLeftBy(statement);
+                    try {
+                        history.finish(connection, id, elapsedMs(start), false);
+                    } catch (SQLException lost) {
+                        e.addSuppressed(lost); // the connection is gone; the row already says "failed"
+                    }
+                    if (RetryPolicy.isRetryableState(e.sqlState())) {
+                        throw new BasculeException.MigrationFailed(e.getMessage() + cleaned, e.file(), e.line(),
+                                e.sqlState(), null);
+                    }
+                    throw new BasculeException.MigrationFailed(e.getMessage() + cleaned + "\nIt ran without a transaction"
+                            + " and is recorded as failed. " + PreparedMigration.appliedBefore(statements, done)
+                            + " Fix the database, then run 'bascule repair'.", e.file(), e.line(), e.sqlState(), null);
+                }
+                history.recordProgress(connection, id, ++done);
+            }
+            long ms = elapsedMs(start);
+            history.finish(connection, id, ms, true);
+            return ms;
+        }
+
+        /**
+         * Runs a statement; a concurrent index build that "succeeds" without building (IF NOT EXISTS over an invalid
+         * index a failed run left) is caught: the invalid index is dropped and built again, never recorded as done.
+         */
+        private void executeChecked(Statement statement) throws SQLException {
+            dropInvalidIndexBefore(statement);
+            execute(prepared.migration(), statement);
+            Optional<IndexStatement> index = IndexStatement.parseConcurrentCreate(statement.sql());
+            if (index.isEmpty()) {
+                return;
+            }
+            Optional<InvalidIndex> invalid = InvalidIndexes.namedIn(connection, statement.sql());
+            if (invalid.isPresent()) {
+                // Never recorded as done: an index that exists but is INVALID serves no query and slows every write.
+                throw new BasculeException.MigrationFailed(statement.sourceName() + ":" + statement.line()
+                        + ": index " + invalid.get().name() + " is INVALID after the build: check the server log",
+                        statement.sourceName(), statement.line(), null, null);
+            }
+        }
+
+        /**
+         * Before a concurrent build: an invalid index of that name (a build that failed or timed out) is dropped first.
+         * The drop waits for other transactions like the build does, so a lock timeout here is retried like one there.
+         */
+        private void dropInvalidIndexBefore(Statement statement) throws SQLException {
+            if (IndexStatement.parseConcurrentCreate(statement.sql()).isEmpty()) {
+                return;
+            }
+            Optional<InvalidIndex> invalid = InvalidIndexes.namedIn(connection, statement.sql());
+            if (invalid.isEmpty()) {
+                return;
+            }
+            listener.info(statement.sourceName() + ":" + statement.line() + ": index " + invalid.get().name()
+                    + " exists but is INVALID (a concurrent build that failed or timed out earlier); dropping it to build it again");
+            try {
+                InvalidIndexes.drop(connection, invalid.get());
+            } catch (SQLException e) {
+                throw new BasculeException.MigrationFailed(statement.sourceName() + ":" + statement.line()
+                        + ": dropping the INVALID index " + invalid.get().name() + " failed: " + e.getMessage(),
+                        statement.sourceName(), statement.line(), e.getSQLState(), null);
+            }
+        }
+
+        /** After a failed concurrent build: drops the invalid index it left, so a retry or rerun can build it. */
+        private String dropInvalidIndexLeftBy(Statement statement) {
+            if (IndexStatement.parseConcurrentCreate(statement.sql()).isEmpty()) {
+                return "";
+            }
+            try {
+                Optional<InvalidIndex> invalid = InvalidIndexes.namedIn(connection, statement.sql());
+                if (invalid.isPresent()) {
+                    InvalidIndexes.drop(connection, invalid.get());
+                    return "\nThe failed concurrent build left index " + invalid.get().name() + " INVALID; it was"
+                            + " dropped, so running the statement again builds it afresh.";
+                }
+            } catch (SQLException | RuntimeException e) {
+                return "\nThe failed concurrent build may have left an INVALID index (" + e.getMessage()
+                        + "): drop it with DROP INDEX CONCURRENTLY before running again.";
+            }
+            return "";
+        }
+    }
+
+    /** The history row, in the migration's transaction; a failure there names the migration (and may be retried). */
+    private void record(Migration migration, long ms) {
+        try {
+            history.insert(connection, migration, ms, true);
+        } catch (SQLException e) {
+            throw new BasculeException.MigrationFailed(migration.path() + ": recording it in " + history.qualifiedName()
+                    + " failed: " + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
+                    migration.path(), 0, e.getSQLState(), null);
+        }
     }
 
     private void execute(Migration migration, Statement statement) {
@@ -80,6 +232,24 @@ final class ScriptRunner {
             connection.rollback();
         } catch (SQLException ignored) {
             // The original failure is what the user needs; a failed rollback means the connection is gone anyway.
+        }
+    }
+
+    /** After a transaction; on a dead connection this fails, and must not hide the failure that killed it. */
+    private void restoreAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // The connection is gone: the migration's own outcome (committed or rolled back) is what is reported.
+        }
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BasculeException.MigrationFailed("interrupted while waiting to retry", null, 0, null, e);
         }
     }
 

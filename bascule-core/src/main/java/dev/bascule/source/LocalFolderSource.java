@@ -27,8 +27,8 @@ public final class LocalFolderSource implements MigrationSource {
     }
 
     @Override
-    public String location() {
-        return folder.toUri().toString();
+    public Location location() {
+        return Location.local(folder);
     }
 
     @Override
@@ -67,6 +67,6 @@ public final class LocalFolderSource implements MigrationSource {
 
     @Override
     public String toString() {
-        return location();
+        return location().toString();
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
  */
 public interface MigrationSource extends AutoCloseable {
 
-    /** The location as the user should see it, for example {@code file:///srv/migrations/schema} or {@code s3://bucket/prefix}. */
-    String location();
+    /** Where the files are: {@code file:///srv/migrations/schema}, {@code s3://bucket/prefix}, ... */
+    Location location();
 
     /** Every file directly inside this location, sorted by name. */
     List<SourceEntry> list() throws IOException;

@@ -10,6 +10,29 @@ public final class ScriptParser {
     private ScriptParser() {
     }
 
+    /**
+     * The header directives of a script ({@code -- bascule:data}, {@code -- bascule:phase NAME N}, ...), read from its
+     * leading comment block only: cheap enough for every file of a catalog. A malformed header directive is left to
+     * the full parse, which reports it with file and line; here it reads as no directive.
+     */
+    public static Directives headerDirectives(String sourceName, String text) {
+        java.util.List<Directive> found = new java.util.ArrayList<>();
+        try {
+            PsqlScanner scanner = new PsqlScanner(sourceName, text);
+            while (scanner.next()) {
+                TokenType type = scanner.type();
+                if (type == TokenType.LINE_COMMENT) {
+                    DirectiveReader.read(sourceName, text, scanner, true, false, found, new java.util.ArrayList<>());
+                } else if (type != TokenType.WHITESPACE && type != TokenType.BLOCK_COMMENT) {
+                    break;
+                }
+            }
+        } catch (ScriptSyntaxError e) {
+            return Directives.none();
+        }
+        return new Directives(found);
+    }
+
     /** Parses a script that may not include other files ({@code \i} is an error here). */
     public static Script parse(String sourceName, String text) {
         return parse(sourceName, text, null);

@@ -1,5 +1,6 @@
 package dev.bascule.catalog;
 
+import dev.bascule.error.Problem;
 import dev.bascule.source.LocalFolderSource;
 import dev.bascule.testing.MigrationFolder;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,8 @@ class CatalogLoaderTest {
         second.write("2_b.up.sql", "select 2;");
         Catalog catalog = load(Optional.empty(), first, second);
         assertThat(catalog.migrations()).extracting(Migration::text).containsExactly("select 'first';", "select 2;");
-        assertThat(catalog.migrations().get(0).location()).endsWith("/schema/");
-        assertThat(catalog.shadowed()).singleElement().satisfies(f -> assertThat(f.location()).endsWith("/secure/"));
+        assertThat(catalog.migrations().get(0).location().uri()).endsWith("/schema/");
+        assertThat(catalog.shadowed()).singleElement().satisfies(f -> assertThat(f.location().uri()).endsWith("/secure/"));
     }
 
     @Test

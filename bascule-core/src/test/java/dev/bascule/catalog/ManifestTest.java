@@ -1,5 +1,6 @@
 package dev.bascule.catalog;
 
+import dev.bascule.error.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,9 @@
 package dev.bascule.config;
 
+import dev.bascule.Overrides;
+import dev.bascule.Settings;
 import dev.bascule.error.BasculeException;
+import dev.bascule.source.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,22 +25,25 @@ class SecureStoreAndAuthConfigTest {
 
     private final Map<String, String> env = new HashMap<>();
 
-    private ResolvedEnvironment resolve(String yaml, String environment) throws Exception {
+    private Settings resolve(String yaml, String environment) throws Exception {
         Path path = Files.writeString(tmp.resolve("bascule.yml"), yaml);
-        ConfigFile file = ConfigFile.load(path, env::get);
-        return new ConfigResolver(env::get).resolve(Optional.of(file),
-                new ConfigResolver.Overrides(environment, null, null, null, List.of(), null, tmp));
+        ConfigFile file = ConfigFile.load(path);
+        return new SettingsResolver(env::get).resolve(Optional.of(file), overrides(environment, null, List.of()), tmp);
+    }
+
+    private static Overrides overrides(String environment, String url, List<String> paths) {
+        return new Overrides(environment, url, "u", null, paths, null, false, null, null, null, null);
     }
 
     @Test
     void secureStoreLocationIsSecretAndItsSettingsReachTheSources() throws Exception {
-        ResolvedEnvironment r = resolve("environments:\n  stg:\n    url: jdbc:postgresql://db/app\n"
+        Settings r = resolve("environments:\n  stg:\n    url: jdbc:postgresql://db/app\n"
                 + "    paths: [schema, s3://app-stg/secure]\n    secure: [scrubbed]\n"
                 + "    source-settings:\n      s3.access-key-id: AKID\n      s3.secret-access-key: shh\n      s3.region: eu-west-1\n"
                 + "    secure-store:\n      location: s3://app-stg/secure\n      sse: aws:kms\n      kms-key-id: alias/app\n"
                 + "      region: us-gov-west-1\n      endpoint: http://127.0.0.1:9000\n      path-style: true\n"
                 + "      max-upload-bytes: 1000\n", "stg");
-        assertThat(r.secureLocations()).containsExactly(tmp.resolve("scrubbed").toString(), "s3://app-stg/secure");
+        assertThat(r.secureLocations()).containsExactly(Location.local(tmp.resolve("scrubbed")), new Location("s3", "s3://app-stg/secure"));
         assertThat(r.sourceSettings().values()).containsEntry("s3.region", "us-gov-west-1")
                 .containsEntry("s3.endpoint", "http://127.0.0.1:9000").containsEntry("s3.path-style", "true")
                 .containsEntry("s3.access-key-id", "AKID").containsEntry("secure.sse", "aws:kms")
@@ -47,13 +53,14 @@ class SecureStoreAndAuthConfigTest {
     @Test
     void s3EntriesOfMigrationPathAreSecretLikeMilmovesSecureMigrations() {
         env.put("MIGRATION_PATH", "file:///srv/migrations/app/schema;s3://app-prd/secure-migrations");
-        ResolvedEnvironment r = new ConfigResolver(env::get).resolve(Optional.empty(),
-                new ConfigResolver.Overrides(null, "jdbc:postgresql://db/app", "u", null, List.of(), null, tmp));
-        assertThat(r.paths()).containsExactly("file:///srv/migrations/app/schema", "s3://app-prd/secure-migrations");
-        assertThat(r.secureLocations()).containsExactly("s3://app-prd/secure-migrations");
+        Settings r = new SettingsResolver(env::get).resolve(Optional.empty(),
+                overrides(null, "jdbc:postgresql://db/app", List.of()), tmp);
+        assertThat(r.locations()).containsExactly(Location.local(Path.of("/srv/migrations/app/schema")),
+                new Location("s3", "s3://app-prd/secure-migrations"));
+        assertThat(r.secureLocations()).containsExactly(new Location("s3", "s3://app-prd/secure-migrations"));
 
-        ResolvedEnvironment flagged = new ConfigResolver(env::get).resolve(Optional.empty(),
-                new ConfigResolver.Overrides(null, "jdbc:postgresql://db/app", "u", null, List.of("s3://b/schema"), null, tmp));
+        Settings flagged = new SettingsResolver(env::get).resolve(Optional.empty(),
+                overrides(null, "jdbc:postgresql://db/app", List.of("s3://b/schema")), tmp);
         assertThat(flagged.secureLocations()).isEmpty();
     }
 
@@ -91,11 +98,12 @@ class SecureStoreAndAuthConfigTest {
     void passwordAuthAndAllowExecAreRead() throws Exception {
         Path path = Files.writeString(tmp.resolve("bascule.yml"), "environments:\n  local:\n    url: jdbc:postgresql://db/app\n"
                 + "    auth: password\n    allow-exec: true\n  prd:\n    url: jdbc:postgresql://db/app\n");
-        ConfigFile file = ConfigFile.load(path, env::get);
-        assertThat(file.environments().get("local").allowExec()).isTrue();
-        assertThat(file.environments().get("prd").allowExec()).isNull();
-        ResolvedEnvironment r = new ConfigResolver(env::get).resolve(Optional.of(file),
-                new ConfigResolver.Overrides("local", null, null, null, List.of(), null, tmp));
+        ConfigFile file = ConfigFile.load(path);
+        assertThat(file.environment("local", env::get).allowExec()).isTrue();
+        assertThat(file.environment("prd", env::get).allowExec()).isNull();
+        Settings r = new SettingsResolver(env::get).resolve(Optional.of(file),
+                new Overrides("local", null, null, null, List.of(), null, false, null, null, null, null), tmp);
+        assertThat(r.allowExec()).isTrue();
         assertThat(r.database().orElseThrow().describe()).isEqualTo("jdbc:postgresql://db/app");
     }
 }

@@ -1,7 +1,7 @@
 package dev.bascule.run;
 
 import dev.bascule.Bascule;
-import dev.bascule.BasculeConfiguration;
+import dev.bascule.Settings;
 import dev.bascule.catalog.Version;
 import dev.bascule.error.BasculeException;
 import dev.bascule.plan.MigrationState;
@@ -28,7 +28,7 @@ class MigratorTest {
     @TempDir
     Path tmp;
 
-    private BasculeConfiguration config(TestDatabase db, MigrationFolder folder) {
+    private Settings.Builder config(TestDatabase db, MigrationFolder folder) {
         return Bascule.configure().database(db.admin()).locations(folder.path()).lockWait(Duration.ofSeconds(5));
     }
 
@@ -133,7 +133,7 @@ class MigratorTest {
         List<String> warnings = new ArrayList<>();
         MigrationListener listener = new MigrationListener() {
             @Override
-            public void warning(dev.bascule.catalog.Problem problem) {
+            public void warning(dev.bascule.error.Problem problem) {
                 warnings.add(problem.toString());
             }
         };
@@ -227,5 +227,41 @@ class MigratorTest {
                     assertThat(e.getMessage()).contains("1_users.up.sql:3: ERROR: duplicate key value violates unique constraint")
                             .contains("23505").doesNotContain("ceo@example.mil").doesNotContain("INSERT");
                 });
+    }
+
+    @Test
+    void aNoTransactionFailureNamesWhatStaysAppliedAndResumesWhereItStoppedAfterRepair(TestDatabase db) {
+        MigrationFolder m = new MigrationFolder(tmp.resolve("m"));
+        m.write("1_table.up.sql", "CREATE TABLE pets (owner int, name text);");
+        m.write("2_index.up.sql", "-- bascule:no-transaction\nCREATE INDEX CONCURRENTLY pets_owner_idx ON pets (owner);\n"
+                + "CREATE INDEX CONCURRENTLY pets_age_idx ON pets (age);\n");
+        Bascule bascule = config(db, m).load();
+        assertThatThrownBy(bascule::migrate).isInstanceOfSatisfying(BasculeException.MigrationFailed.class, e ->
+                assertThat(e.getMessage()).contains("Its first 1 of 2 statement(s) stay applied: CREATE INDEX"
+                        + " CONCURRENTLY pets_owner_idx ON pets (line 2)").doesNotContain("PETS_OWNER_IDX"));
+        assertThat(bascule.repair()).singleElement().asString()
+                .contains("2_index.up.sql resumes at statement 2 on the next migrate");
+        db.execute("ALTER TABLE pets ADD COLUMN age int");
+        // Without resuming, CREATE INDEX CONCURRENTLY pets_owner_idx would fail with "already exists".
+        assertThat(bascule.migrate().applied()).extracting(x -> x.fileName()).containsExactly("2_index.up.sql");
+        assertThat(db.column("SELECT indexname FROM pg_indexes WHERE tablename = 'pets' ORDER BY 1"))
+                .containsExactly("pets_age_idx", "pets_owner_idx");
+        assertThat(bascule.status().entries()).extracting(PlanEntry::state).containsOnly(MigrationState.APPLIED);
+        assertThat(db.column("SELECT success || ' ' || coalesce(resume_from::text, 'null') FROM bascule_schema_migrations"
+                + " WHERE version = 2")).containsExactly("true null");
+    }
+
+    @Test
+    void aChangedFileAfterAFailureRunsAgainFromTheStartAndRepairSaysWhatStays(TestDatabase db) {
+        MigrationFolder m = new MigrationFolder(tmp.resolve("m"));
+        m.write("1_table.up.sql", "CREATE TABLE pets (owner int, name text);");
+        m.write("2_index.up.sql", "-- bascule:no-transaction\nCREATE INDEX CONCURRENTLY pets_owner_idx ON pets (owner);\n"
+                + "CREATE INDEX CONCURRENTLY pets_age_idx ON pets (age);\n");
+        Bascule bascule = config(db, m).load();
+        assertThatThrownBy(bascule::migrate).isInstanceOf(BasculeException.MigrationFailed.class);
+        m.write("2_index.up.sql", "-- bascule:no-transaction\nCREATE INDEX CONCURRENTLY IF NOT EXISTS pets_owner_idx ON pets (owner);\n");
+        assertThat(bascule.repair()).singleElement().asString().contains("removed 1 failed")
+                .contains("2_index.up.sql: 1 statement(s) of the version that failed stay applied (the file changed since)");
+        assertThat(bascule.migrate().applied()).hasSize(1);
     }
 }

@@ -1,7 +1,7 @@
 package dev.bascule.run;
 
 import dev.bascule.Bascule;
-import dev.bascule.catalog.Problem;
+import dev.bascule.error.Problem;
 import dev.bascule.error.BasculeException;
 import dev.bascule.testing.EmbeddedPostgresExtension;
 import dev.bascule.testing.MigrationFolder;

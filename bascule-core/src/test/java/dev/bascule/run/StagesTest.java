@@ -1,7 +1,8 @@
 package dev.bascule.run;
 
+import dev.bascule.source.Location;
 import dev.bascule.Bascule;
-import dev.bascule.catalog.Problem;
+import dev.bascule.error.Problem;
 import dev.bascule.catalog.Stage;
 import dev.bascule.error.BasculeException;
 import dev.bascule.plan.MigrationState;
@@ -48,11 +49,11 @@ class StagesTest {
         views.write("20250101000000_vw_base.up.sql", "CREATE OR REPLACE VIEW v_base AS SELECT a FROM t;");
         views.write("views.txt", "# views\n20250101000000_vw_base.up.sql\n20250102000000_vw_count.up.sql\n");
         return List.of(
-                new Stage(0, "legacy", List.of(schema.path()), Set.of(), Optional.of(schema.resolve("legacy.txt").toString()),
+                new Stage(0, "legacy", List.of(Location.local(schema.dir())), Set.of(), Optional.of(schema.resolve("legacy.txt").toString()),
                         Stage.Mode.VERSIONED, Stage.Rerun.ON_CHANGE),
-                new Stage(1, "views", List.of(views.path()), Set.of(), Optional.of(views.resolve("views.txt").toString()),
+                new Stage(1, "views", List.of(Location.local(views.dir())), Set.of(), Optional.of(views.resolve("views.txt").toString()),
                         Stage.Mode.REPEATABLE, rerun),
-                new Stage(2, "dml", List.of(schema.path()), Set.of(), Optional.of(schema.resolve("dml.txt").toString()),
+                new Stage(2, "dml", List.of(Location.local(schema.dir())), Set.of(), Optional.of(schema.resolve("dml.txt").toString()),
                         Stage.Mode.VERSIONED, Stage.Rerun.ON_CHANGE));
     }
 

@@ -36,7 +36,9 @@ public final class EmbeddedPostgresExtension implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == TestDatabase.class;
+        // A @PostgresMatrixTest method gets its database from the matrix, even in a class extended with this.
+        return parameter.getParameter().getType() == TestDatabase.class
+                && !parameter.getDeclaringExecutable().isAnnotationPresent(PostgresMatrixTest.class);
     }
 
     @Override
@@ -67,7 +69,7 @@ public final class EmbeddedPostgresExtension implements ParameterResolver {
         }
     }
 
-    private static void writeHba(Path dataDir) {
+    static void writeHba(Path dataDir) {
         try {
             Files.writeString(dataDir.resolve("pg_hba.conf"), String.join("\n",
                     "local all all trust",

@@ -121,11 +121,11 @@ public final class LintService {
             notes.add(secure + " secure migration(s) not linted (their text is never shown)");
         }
         List<Migration> linted = migrations.stream()
-                .filter(m -> !m.secret() && m.file().format() == MigrationFileName.Format.SQL).toList();
+                .filter(m -> !m.secret() && m.file().format().isSql()).toList();
         Stream<Migration> stream = linted.size() > 1 ? linted.parallelStream() : linted.stream();
         List<LintResult> results = stream
                 .map(m -> linter.lint(m.path(), m.text(), base.withReversibility(options.requireDown(),
-                        m.down().isPresent())))
+                        m.down().isPresent()), m.location().isLocal() ? Linter.RUNNER_INCLUDES : null))
                 .toList();
         return report(resolveAssumptions(results, linted.stream().map(Migration::fileName).toList()), notes);
     }

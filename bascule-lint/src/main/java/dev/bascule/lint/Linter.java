@@ -15,6 +15,7 @@ import dev.bascule.lint.parse.SqlStatement;
 import dev.bascule.lint.rules.FindingSink;
 import dev.bascule.lint.rules.Rule;
 import dev.bascule.lint.rules.Rules;
+import dev.bascule.sql.IncludeResolver;
 import dev.bascule.sql.ScriptFiles;
 import dev.bascule.sql.ScriptSyntaxError;
 import dev.bascule.sql.Token;
@@ -43,6 +44,11 @@ public final class Linter {
 
     private static final Pattern IGNORE = Pattern.compile("bascule:ignore\\s+([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)");
     private static final Pattern VERSION = Pattern.compile("^(\\d+)");
+    /**
+     * Includes of local migration files, followed as the runner follows them ({@code PreparedMigration}): {@code \ir}
+     * from the including file's folder, {@code \i} from the working directory.
+     */
+    public static final IncludeResolver RUNNER_INCLUDES = IncludeResolver.fileSystem(Path.of(""));
 
     private final List<Rule> rules;
 
@@ -73,11 +79,17 @@ public final class Linter {
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read the file; check it exists and is readable", e);
         }
-        return lint(file.toString(), text, context);
+        return lint(file.toString(), text, context, RUNNER_INCLUDES);
     }
 
+    /** Lints text; its {@code \i}/{@code \ir} includes are reported as not analysed, not followed. */
     public LintResult lint(String file, String text, LintContext context) {
         return lint(ParsedScript.parse(file, text), context);
+    }
+
+    /** Lints text, following its includes through {@code includes} ({@code null}: not followed). */
+    public LintResult lint(String file, String text, LintContext context, IncludeResolver includes) {
+        return lint(ParsedScript.parse(file, text, includes), context);
     }
 
     public LintResult lint(ParsedScript script, LintContext context) {
@@ -106,8 +118,9 @@ public final class Linter {
                 }
             }
         }
-        findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column)
-                .thenComparing(Finding::ruleId));
+        // The file's own findings first, then those of files it includes; each by position.
+        findings.sort(Comparator.comparing((Finding f) -> !f.file().equals(file)).thenComparing(Finding::file)
+                .thenComparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::ruleId));
         return new LintResult(file, script.statements().size(), findings, assumptions, declaredFunctions(migration));
     }
 
@@ -149,16 +162,17 @@ public final class Linter {
      * statements' first lines for finding the statement that owns a finding's line. A statement of a DO body is
      * also covered by the comments above its DO.
      */
-    private record Suppressions(int[] lines, List<Set<String>> ignored) {
+    private record Suppressions(Map<String, int[]> lines, Map<String, List<Set<String>>> ignored) {
 
         static Suppressions of(MigrationFile m) {
             List<SqlStatement> statements = m.statements();
-            int[] lines = new int[statements.size()];
-            List<Set<String>> ignored = new ArrayList<>(statements.size());
+            Map<String, List<Integer>> lineLists = new HashMap<>();
+            Map<String, List<Set<String>>> ignored = new HashMap<>();
+            List<Set<String>> byIndex = new ArrayList<>(statements.size());
             for (int i = 0; i < statements.size(); i++) {
-                lines[i] = statements.get(i).line();
-                Set<String> ids = m.host(i) >= 0 ? ignored.get(m.host(i)) : Set.of();
-                for (Token comment : statements.get(i).leadingComments()) {
+                SqlStatement s = statements.get(i);
+                Set<String> ids = m.host(i) >= 0 ? byIndex.get(m.host(i)) : Set.of();
+                for (Token comment : s.leadingComments()) {
                     Matcher matcher = IGNORE.matcher(comment.text().toLowerCase(Locale.ROOT));
                     while (matcher.find()) {
                         ids = new HashSet<>(ids);
@@ -167,23 +181,31 @@ public final class Linter {
                         }
                     }
                 }
-                ignored.add(ids);
+                byIndex.add(ids);
+                lineLists.computeIfAbsent(s.file(), f -> new ArrayList<>()).add(s.line());
+                ignored.computeIfAbsent(s.file(), f -> new ArrayList<>()).add(ids);
             }
+            Map<String, int[]> lines = new HashMap<>();
+            lineLists.forEach((f, l) -> lines.put(f, l.stream().mapToInt(Integer::intValue).toArray()));
             return new Suppressions(lines, ignored);
         }
 
-        /** A finding belongs to the last statement starting at or before its line (the first one if none). */
+        /**
+         * A finding belongs to the last statement of its file starting at or before its line (the first one if
+         * none).
+         */
         boolean suppresses(Finding f) {
-            if (lines.length == 0) {
+            int[] fileLines = lines.get(f.file());
+            if (fileLines == null || fileLines.length == 0) {
                 return false;
             }
-            int at = java.util.Arrays.binarySearch(lines, f.line());
-            int owner = at >= 0 ? lastWithLine(at) : Math.max(0, -at - 2);
-            Set<String> ids = ignored.get(owner);
+            int at = java.util.Arrays.binarySearch(fileLines, f.line());
+            int owner = at >= 0 ? lastWithLine(fileLines, at) : Math.max(0, -at - 2);
+            Set<String> ids = ignored.get(f.file()).get(owner);
             return ids.contains(f.ruleId()) || ids.contains("all");
         }
 
-        private int lastWithLine(int index) {
+        private static int lastWithLine(int[] lines, int index) {
             int i = index;
             while (i + 1 < lines.length && lines[i + 1] == lines[index]) {
                 i++;

@@ -6,7 +6,7 @@ import dev.bascule.catalog.MigrationFileName;
 import dev.bascule.catalog.MigrationKind;
 import dev.bascule.catalog.Stage;
 import dev.bascule.lint.model.Finding;
-import dev.bascule.lint.model.LintResult;
+import dev.bascule.source.Location;
 import dev.bascule.testing.EmbeddedPostgresExtension;
 import dev.bascule.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -91,8 +91,8 @@ class LintServiceTest {
         LintService service = new LintService(LintOptions.builder().disable(List.of("require-comment")).build());
 
         LintReport withTimeout = service.lintPending(environment(db, pending, Duration.ofSeconds(10)));
-        assertThat(withTimeout.results()).extracting(LintResult::file)
-                .containsExactly("db/2_index_status.up.sql", "db/3_pets.up.sql");
+        assertThat(withTimeout.results()).extracting(r -> Path.of(r.file()).getFileName().toString())
+                .containsExactly("2_index_status.up.sql", "3_pets.up.sql");
         assertThat(ids(withTimeout)).containsExactly("require-concurrent-index-creation");
         assertThat(withTimeout.notes()).containsExactly("1 secure migration(s) not linted (their text is never shown)");
 
@@ -119,11 +119,40 @@ class LintServiceTest {
         assertThat(ids(alone)).containsExactly("adding-volatile-default");
     }
 
+    @Test
+    void includesAreFollowedAsTheRunnerFollowsThemAndFindingsNameTheIncludedFile() throws Exception {
+        Files.createDirectories(dir.resolve("defs"));
+        Files.writeString(dir.resolve("defs/index.sql"), "-- bascule:ignore require-comment defined elsewhere\n"
+                + "ALTER TABLE users ADD COLUMN a text;\nCREATE INDEX users_a_idx ON users (a);\n");
+        Path main = dir.resolve("1_main.up.sql");
+        Files.writeString(main, "SELECT 1;\n\\ir defs/index.sql\nALTER TABLE users DROP COLUMN b;\n");
+        LintService service = new LintService(LintOptions.builder().build());
+        List<Finding> findings = service.lintFiles(List.of(main)).results().get(0).findings();
+        assertThat(findings).extracting(f -> Path.of(f.file()).getFileName() + ":" + f.line() + " " + f.ruleId())
+                .containsExactly("1_main.up.sql:3 ban-drop-column",
+                        "index.sql:3 require-concurrent-index-creation", "index.sql:3 statements-after-access-exclusive");
+        // Text alone cannot be followed: the include is said not to be analysed, the rest is linted.
+        List<Finding> text = Linter.standard().lint("1_main.up.sql", Files.readString(main),
+                dev.bascule.lint.model.LintContext.filesOnly(dev.bascule.lint.model.LintConfig.defaults())).findings();
+        assertThat(text).extracting(f -> f.line() + " " + f.ruleId() + " " + f.severity())
+                .contains("2 not-analysed INFO", "3 ban-drop-column ERROR");
+        // A missing included file: the runner refuses the migration, so it is an error naming the line.
+        Files.delete(dir.resolve("defs/index.sql"));
+        List<Finding> missing = service.lintFiles(List.of(main)).results().get(0).findings();
+        assertThat(missing).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("not-analysed");
+            assertThat(f.severity()).isEqualTo(dev.bascule.lint.model.Severity.ERROR);
+            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.message()).contains("cannot read included file 'defs/index.sql'");
+        });
+    }
+
     private static Migration migration(String fileName, String text, boolean secret) {
         MigrationFileName name = MigrationFileName.parse(fileName).value().orElseThrow();
-        return new Migration(name, secret ? MigrationKind.SECURE : MigrationKind.SCHEMA, "db", secret, text,
+        Location db = Location.local(Path.of("db"));
+        return new Migration(name, secret ? MigrationKind.SECURE : MigrationKind.SCHEMA, db, secret, text,
                 Checksums.sha256(text.getBytes(StandardCharsets.UTF_8)), 0, Optional.empty(),
-                Stage.single(List.of("db"), Set.of(), Optional.empty()));
+                Stage.single(List.of(db), Set.of(), Optional.empty()));
     }
 
     private static PendingMigrations environment(TestDatabase db, List<Migration> pending, Duration lockTimeout) {

@@ -31,7 +31,7 @@ abstract class BodyRule implements Rule {
         if (index >= 0) {
             out.report(index, at, severity, message, safeSql, table);
         } else {
-            out.reportAt(at, severity, message, safeSql, table);
+            out.reportAt(s.statement().file(), at, severity, message, safeSql, table);
         }
     }
 

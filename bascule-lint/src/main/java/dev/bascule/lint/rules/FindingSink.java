@@ -38,7 +38,7 @@ public final class FindingSink {
     /** As {@link #report(int, Token, String, String, QName)} with a severity other than the rule's default. */
     public void report(int index, Token at, Severity severity, String message, String safeSql, QName table) {
         Token where = at != null ? at : migration.statement(index).first();
-        findings.add(new Finding(rule.id(), severity, migration.file(), where.line(), where.column(),
+        findings.add(new Finding(rule.id(), severity, migration.statement(index).file(), where.line(), where.column(),
                 message, migration.lock(index), safeSql, table == null ? null : table.key()));
     }
 
@@ -53,9 +53,12 @@ public final class FindingSink {
         assumedVolatile.put(findings.get(findings.size() - 1), List.copyOf(functions));
     }
 
-    /** Reports a problem at a token outside the statements that run now (a function body), taking no lock. */
-    public void reportAt(Token at, Severity severity, String message, String safeSql, QName table) {
-        findings.add(new Finding(rule.id(), severity, migration.file(), at.line(), at.column(), message,
+    /**
+     * Reports a problem at a token of {@code file} outside the statements that run now (a function body), taking
+     * no lock.
+     */
+    public void reportAt(String file, Token at, Severity severity, String message, String safeSql, QName table) {
+        findings.add(new Finding(rule.id(), severity, file, at.line(), at.column(), message,
                 LockMode.NONE, safeSql, table == null ? null : table.key()));
     }
 

@@ -1,0 +1,56 @@
+package dev.bascule.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every command and subcommand answers --help and -h with its own usage and exit 0; unknown commands exit 2. */
+class CommandTreeHelpTest {
+
+    @TempDir
+    Path tmp;
+
+    private static void collect(CommandLine cl, List<String> into) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            into.add(sub.getCommandSpec().qualifiedName(" ").substring("bascule ".length()));
+            collect(sub, into);
+        }
+    }
+
+    @Test
+    void everyCommandAnswersHelpWithItsOwnUsage() {
+        List<String> commands = new ArrayList<>();
+        collect(BasculeCommand.newCommandLine(tmp, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())), commands);
+        assertThat(commands).contains("migrate", "gen migration", "gen secure-migration", "secure upload", "adopt", "lint");
+        for (String command : commands) {
+            for (String flag : List.of("--help", "-h")) {
+                List<String> args = new ArrayList<>(List.of(command.split(" ")));
+                args.add(flag);
+                CliRun run = CliRun.run(tmp, args.toArray(String[]::new));
+                assertThat(run.exitCode()).as(command + " " + flag + "\n" + run).isZero();
+                assertThat(run.out()).as(command + " " + flag).startsWith("Usage: bascule " + command);
+            }
+            CliRun help = CliRun.run(tmp, ("help " + command).split(" "));
+            assertThat(help.exitCode()).as("help " + command).isZero();
+            assertThat(help.out()).as("help " + command).startsWith("Usage: bascule " + command);
+        }
+    }
+
+    @Test
+    void unknownCommandsExitTwoWhateverFollowsThem() {
+        for (String args : List.of("down", "undo --help", "task run --help", "gen bogus -h", "help gen bogus")) {
+            CliRun run = CliRun.run(tmp, args.split(" "));
+            assertThat(run.exitCode()).as(args + "\n" + run).isEqualTo(2);
+            assertThat(run.err()).as(args).contains("unknown command").doesNotContain("Did you mean");
+            assertThat(run.out()).as(args).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.bascule;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bascule.catalog.Migration;
+import dev.bascule.plan.Plan;
+import dev.bascule.plan.PlanEntry;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders a plan as the status table or as a JSON array ({@code status}, {@code status --json}). */
+public final class StatusReport {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Path workingDir;
+
+    public StatusReport(Path workingDir) {
+        this.workingDir = workingDir;
+    }
+
+    String source(PlanEntry entry) {
+        return entry.location().map(l -> l.display(workingDir)).orElse("");
+    }
+
+    public String table(Plan plan) {
+        // One stage (no 'stages' configured) keeps the table as it always was; several add a STAGE column.
+        boolean staged = plan.entries().stream().map(PlanEntry::stage).filter(s -> !s.isEmpty()).distinct().count() > 1;
+        List<String[]> rows = new ArrayList<>();
+        rows.add(withStage(staged, "STAGE", new String[]{"VERSION", "NAME", "KIND", "STATE", "APPLIED AT (UTC)", "MS", "SOURCE"}));
+        for (PlanEntry e : plan.entries()) {
+            rows.add(withStage(staged, e.stage(), new String[]{e.version().toString(), e.name(), e.kind(), e.state().label(),
+                    e.appliedAt().map(t -> TIME.format(t.withOffsetSameInstant(ZoneOffset.UTC))).orElse(""),
+                    e.executionMs().map(String::valueOf).orElse(""), source(e)}));
+        }
+        int msColumn = staged ? 6 : 5;
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == msColumn ? " ".repeat(widths[i] - row[i].length()) + row[i] : row[i] + " ".repeat(widths[i] - row[i].length()));
+                if (i < row.length - 1) {
+                    line.append("  ");
+                }
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        long pending = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.PENDING).count();
+        long applied = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.APPLIED).count();
+        long outdated = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.OUTDATED).count();
+        sb.append(applied).append(" applied, ").append(pending).append(" pending");
+        if (outdated > 0) {
+            sb.append(", ").append(outdated).append(" outdated (repeatable, will re-run)");
+        }
+        if (!plan.problems().isEmpty()) {
+            sb.append(", ").append(plan.problems().size()).append(" problem(s):");
+            plan.problems().forEach(p -> sb.append("\n  ").append(p));
+        }
+        changes(plan).forEach(line -> sb.append('\n').append(line));
+        return sb.append('\n').toString();
+    }
+
+    /**
+     * One line per expand/contract change ({@code -- bascule:phase NAME N} files): how far it got, so a release
+     * manager sees which phase is live and which is waiting for its release.
+     */
+    static List<String> changes(Plan plan) {
+        java.util.Map<String, java.util.TreeMap<Integer, List<dev.bascule.plan.MigrationState>>> byChange = new java.util.TreeMap<>();
+        for (PlanEntry e : plan.entries()) {
+            e.migration().flatMap(Migration::phase).ifPresent(p -> byChange.computeIfAbsent(p.change(),
+                    k -> new java.util.TreeMap<>()).computeIfAbsent(p.number(), k -> new ArrayList<>()).add(e.state()));
+        }
+        List<String> lines = new ArrayList<>();
+        byChange.forEach((change, phases) -> {
+            int total = phases.lastKey();
+            int applied = 0;
+            for (var phase : phases.entrySet()) {
+                if (phase.getValue().stream().allMatch(s -> s == dev.bascule.plan.MigrationState.APPLIED)) {
+                    applied = phase.getKey();
+                } else {
+                    break;
+                }
+            }
+            lines.add("change " + change + ": " + (applied == 0 ? "no phase applied" : "phase " + applied + " of " + total
+                    + " applied") + (applied < total ? "; phase " + (applied + 1) + " pending" : ""));
+        });
+        return lines;
+    }
+
+    private static String[] withStage(boolean staged, String stage, String[] row) {
+        if (!staged) {
+            return row;
+        }
+        String[] wider = new String[row.length + 1];
+        wider[0] = stage;
+        System.arraycopy(row, 0, wider, 1, row.length);
+        return wider;
+    }
+
+    public String json(Plan plan) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode array = mapper.createArrayNode();
+        for (PlanEntry e : plan.entries()) {
+            ObjectNode o = array.addObject();
+            o.put("version", e.version().toString());
+            o.put("name", e.name());
+            o.put("kind", e.kind());
+            o.put("state", e.state().label());
+            o.put("stage", e.stage());
+            o.put("file", e.migration().map(Migration::fileName).orElse(e.applied().map(a -> a.script()).orElse(null)));
+            if (e.appliedAt().isPresent()) {
+                o.put("applied_at", e.appliedAt().get().withOffsetSameInstant(ZoneOffset.UTC).toString());
+            } else {
+                o.putNull("applied_at");
+            }
+            if (e.executionMs().isPresent()) {
+                o.put("execution_ms", e.executionMs().get());
+            } else {
+                o.putNull("execution_ms");
+            }
+            o.put("source", source(e));
+        }
+        try {
+            return mapper.writeValueAsString(array) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings always serialises", e);
+        }
+    }
+}
