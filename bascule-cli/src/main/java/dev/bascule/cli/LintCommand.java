@@ -4,6 +4,7 @@ import dev.bascule.Bascule;
 import dev.bascule.Project;
 import dev.bascule.Settings;
 import dev.bascule.catalog.Migration;
+import dev.bascule.config.SettingsResolver;
 import dev.bascule.error.BasculeException;
 import dev.bascule.lint.LintOptions;
 import dev.bascule.lint.LintReport;
@@ -77,15 +78,19 @@ public final class LintCommand implements Callable<Integer> {
                 throw new LintUsageException("name migration FILES (or folders), or --pending to lint what an"
                         + " environment has not applied yet");
             }
-            Project project = root.project(target.config);
-            project.configFile().ifPresent(path -> options.config(project.lintSection(), path.toString()));
+            // Without bascule.yml, linting files needs no configuration classes (nor the YAML/JSON reader).
+            Project project = pending || target.config != null || target.lockTimeout != null
+                    || SettingsResolver.findConfigFile(root.workingDir()).isPresent() ? root.project(target.config) : null;
+            if (project != null) {
+                project.configFile().ifPresent(path -> options.config(project.lintSection(), path.toString()));
+            }
             LintReport report;
             if (pending) {
                 try (Bascule bascule = root.open(target, null, new ConsoleListener(spec.commandLine().getOut(), err))) {
                     report = new LintService(options.build()).lintPending(pendingOf(bascule));
                 }
             } else {
-                if (project.configFile().isPresent() || target.lockTimeout != null) {
+                if (project != null) {
                     // The runner's own settings: lock-timeout of the environment (or --lock-timeout), 10 s by default.
                     Settings settings = project.settings(target.overrides(null));
                     options.runnerSetsLockTimeout(runnerSetsLockTimeout || !settings.lockTimeout().isZero())
