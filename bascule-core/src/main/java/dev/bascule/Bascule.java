@@ -2,7 +2,9 @@ package dev.bascule;
 
 import dev.bascule.catalog.Catalog;
 import dev.bascule.catalog.CatalogReader;
+import dev.bascule.catalog.Migration;
 import dev.bascule.catalog.MigrationFileName;
+import dev.bascule.catalog.Version;
 import dev.bascule.catalog.ScriptFormat;
 import dev.bascule.db.Database;
 import dev.bascule.db.EmbeddedServer;
@@ -15,6 +17,7 @@ import dev.bascule.generate.ManifestUpdater;
 import dev.bascule.generate.MigrationGenerator;
 import dev.bascule.plan.Plan;
 import dev.bascule.run.HistoryAdopter;
+import dev.bascule.run.Maintenance;
 import dev.bascule.run.MigrateResult;
 import dev.bascule.run.MigrationListener;
 import dev.bascule.run.Migrator;
@@ -93,6 +96,10 @@ public final class Bascule implements AutoCloseable {
         return new Migrator(database(), settings, listener);
     }
 
+    private Maintenance maintenance() {
+        return new Maintenance(database(), settings, listener);
+    }
+
     /** Applies every pending migration up to the target, in version order; validates everything first. */
     public MigrateResult migrate() {
         return migrator().migrate(catalog());
@@ -110,7 +117,20 @@ public final class Bascule implements AutoCloseable {
 
     /** Clears failed no-transaction migrations and accepts changed checksums; one line per change made. */
     public List<String> repair() {
-        return migrator().repair(catalog());
+        return maintenance().repair(catalog());
+    }
+
+    /** The exact SQL {@code migrate} would send, in order; changes nothing (secure files: positions only). */
+    public List<String> dryRun() {
+        return migrator().dryRun(catalog());
+    }
+
+    /**
+     * Records every migration up to {@code version} as applied (a database that already has that schema and no
+     * history), so only later ones run.
+     */
+    public List<Migration> baseline(Version version, String description) {
+        return maintenance().baseline(catalog(), version, description == null ? "" : description);
     }
 
     /** Drops and re-creates the managed schemas, then migrates. Refused unless the environment is resettable. */
@@ -124,9 +144,34 @@ public final class Bascule implements AutoCloseable {
         if (!catalog.problems().isEmpty()) {
             throw new BasculeException.ValidationFailed(catalog.problems());
         }
-        Migrator migrator = migrator();
-        migrator.dropSchemas(settings.schemas());
-        return migrator.migrate(catalog);
+        maintenance().dropSchemas(settings.schemas());
+        return migrator().migrate(catalog);
+    }
+
+    /**
+     * Undoes applied migrations newest first with their {@code .down.sql} files: down to (keeping) version {@code to},
+     * or the last {@code steps}. Refused outside dev environments unless {@code allow-down: true} or {@code confirmed}
+     * ({@code --yes}): undoing is how data gets lost.
+     */
+    public List<Migration> down(Optional<Version> to, Optional<Integer> steps, boolean confirmed) {
+        if (to.isPresent() == steps.isPresent()) {
+            throw new BasculeException.Configuration("down: give exactly one of --to VERSION or --steps N");
+        }
+        requireDownAllowed(confirmed);
+        return maintenance().down(catalog(), to, steps);
+    }
+
+    private void requireDownAllowed(boolean confirmed) {
+        if (!settings.dev() && !settings.allowDown() && !confirmed) {
+            throw new BasculeException.Configuration("down is refused in environment '" + settings.environment()
+                    + "': it is not a dev environment; pass --yes if you mean it, or set 'allow-down: true' for it");
+        }
+    }
+
+    /** Undoes every applied migration (see {@link #down}); {@code down --to 0}. */
+    public List<Migration> downAll(boolean confirmed) {
+        requireDownAllowed(confirmed);
+        return maintenance().down(catalog(), Optional.empty(), Optional.empty());
     }
 
     /**

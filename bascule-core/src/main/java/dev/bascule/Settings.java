@@ -5,6 +5,7 @@ import dev.bascule.catalog.Version;
 import dev.bascule.db.Database;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.HistoryTable;
+import dev.bascule.run.Hooks;
 import dev.bascule.run.LoggingListener;
 import dev.bascule.run.MigrationListener;
 import dev.bascule.source.Location;
@@ -47,13 +48,15 @@ import java.util.Set;
  * @param role             {@code SET ROLE} to this after connecting, so objects are owned by the application's role
  * @param lockRetries      how often a migration that hit a lock timeout or deadlock is retried (with backoff)
  * @param allowPhaseSkip   let one migrate apply several phases of an expand/contract change (releases taken together)
+ * @param hooks            SQL files and commands run around migrate
+ * @param allowDown        {@code down} may run here without {@code --yes} (always allowed in dev)
  */
 public record Settings(String environment, Optional<Database> database, Optional<Path> embedded, List<Stage> stages,
                        List<String> schemas, HistoryTable history, boolean dev, boolean resettable, boolean allowExec,
                        Duration lockWait, Duration lockTimeout, Duration statementTimeout, Optional<Version> target,
                        SourceSettings sourceSettings, Path baseDir, Optional<String> adopt,
                        Optional<Location> secureStore, Optional<String> role, int lockRetries,
-                       boolean allowPhaseSkip) {
+                       boolean allowPhaseSkip, Hooks hooks, boolean allowDown) {
 
     public static final String DEFAULT_HISTORY_TABLE = "bascule_schema_migrations";
 
@@ -166,6 +169,8 @@ public record Settings(String environment, Optional<Database> database, Optional
         private String role;
         private Integer lockRetries;
         private boolean allowPhaseSkip;
+        private Hooks hooks = Hooks.NONE;
+        private boolean allowDown;
         private MigrationListener listener = new LoggingListener();
 
         Builder() {
@@ -192,6 +197,8 @@ public record Settings(String environment, Optional<Database> database, Optional
             role = s.role.orElse(null);
             lockRetries = s.lockRetries;
             allowPhaseSkip = s.allowPhaseSkip;
+            hooks = s.hooks;
+            allowDown = s.allowDown;
         }
 
         public Builder environment(String name) {
@@ -201,6 +208,16 @@ public record Settings(String environment, Optional<Database> database, Optional
 
         public Builder dataSource(String url, String user, String password) {
             this.database = new Database(url, user, password);
+            return this;
+        }
+
+        /**
+         * The application's connection pool: each run borrows one connection and hands it back as it was lent
+         * (see {@link Database#borrowing}).
+         */
+        public Builder dataSource(javax.sql.DataSource dataSource) {
+            this.database = Database.borrowing(dataSource, "the application's DataSource ("
+                    + dataSource.getClass().getSimpleName() + ")");
             return this;
         }
 
@@ -336,6 +353,18 @@ public record Settings(String environment, Optional<Database> database, Optional
             return this;
         }
 
+        /** SQL files and commands run around migrate (seed 004's application restart). */
+        public Builder hooks(Hooks hooks) {
+            this.hooks = hooks;
+            return this;
+        }
+
+        /** {@code down} may run here without confirmation ({@code allow-down: true}). */
+        public Builder allowDown(boolean allow) {
+            this.allowDown = allow;
+            return this;
+        }
+
         /** Receives progress events (not a setting: it is how the caller listens). */
         public Builder listener(MigrationListener listener) {
             this.listener = listener;
@@ -361,7 +390,7 @@ public record Settings(String environment, Optional<Database> database, Optional
                     schemas, history, dev, resettable, allowExec, lockWait, lockTimeout, statementTimeout,
                     Optional.ofNullable(target), new SourceSettings(sourceSettings), base, Optional.ofNullable(adopt),
                     Optional.ofNullable(secureStore).map(l -> Location.parse(l, base)), Optional.ofNullable(role),
-                    lockRetries != null ? lockRetries : defaultLockRetries(dev), allowPhaseSkip);
+                    lockRetries != null ? lockRetries : defaultLockRetries(dev), allowPhaseSkip, hooks, allowDown);
         }
 
         /** A manifest file resolved against the base folder; {@code classpath:} manifests stay as written. */

@@ -11,16 +11,36 @@ final class ConsoleListener implements MigrationListener {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final BatchProgressView batches;
+
+    private final boolean quiet;
 
     ConsoleListener(PrintWriter out, PrintWriter err) {
+        this(out, err, false);
+    }
+
+    ConsoleListener(PrintWriter out, PrintWriter err, boolean quiet) {
         this.out = out;
         this.err = err;
+        this.quiet = quiet;
+        // A bar only on a real terminal (and never when NO_COLOR asks for plain output); lines otherwise.
+        boolean terminal = System.console() != null && System.getenv("NO_COLOR") == null;
+        this.batches = new BatchProgressView(err, terminal ? System.err : null);
+    }
+
+    @Override
+    public void batch(Migration migration, BatchEvent event) {
+        if (!quiet) {
+            batches.update(migration, event);
+        }
     }
 
     @Override
     public void info(String message) {
-        err.println("bascule: " + message);
-        err.flush();
+        if (!quiet) {
+            err.println("bascule: " + message);
+            err.flush();
+        }
     }
 
     @Override
@@ -31,13 +51,17 @@ final class ConsoleListener implements MigrationListener {
 
     @Override
     public void starting(Migration migration) {
-        out.print("applying " + migration.fileName() + " ... ");
-        out.flush();
+        if (!quiet) {
+            out.print("applying " + migration.fileName() + " ... ");
+            out.flush();
+        }
     }
 
     @Override
     public void applied(Migration migration, long executionMs) {
-        out.println("ok (" + executionMs + " ms)");
-        out.flush();
+        if (!quiet) {
+            out.println("ok (" + executionMs + " ms)");
+            out.flush();
+        }
     }
 }

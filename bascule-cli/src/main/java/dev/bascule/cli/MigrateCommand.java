@@ -18,6 +18,9 @@ final class MigrateCommand extends DatabaseCommand {
             + " run (when taking several releases at once); by default each phase waits for its own release.")
     boolean allowPhaseSkip;
 
+    @Option(names = "--dry-run", description = "Print the exact SQL migrate would send, in order, and change nothing.")
+    boolean dryRun;
+
     @Override
     String targetVersion() {
         return targetVersion;
@@ -30,6 +33,10 @@ final class MigrateCommand extends DatabaseCommand {
 
     @Override
     int run(Bascule bascule, PrintWriter out, PrintWriter err) {
+        if (dryRun) {
+            bascule.dryRun().forEach(out::println);
+            return 0;
+        }
         MigrateResult result = bascule.migrate();
         if (!result.applied().isEmpty()) {
             out.println("applied " + result.applied().size() + " migration(s) to " + bascule.settings().environment()

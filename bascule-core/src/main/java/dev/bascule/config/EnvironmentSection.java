@@ -30,6 +30,8 @@ import java.util.Map;
  * @param connectTimeout how long connecting and logging in may take, e.g. {@code 10s}
  * @param role           {@code SET ROLE} to this after connecting (objects get the application role as owner)
  * @param lockRetries    retries of a migration that hit a lock timeout or deadlock (default 5, 0 in dev)
+ * @param hooks          SQL files or shell commands run before/after migrate, after each migration, on error
+ * @param allowDown      {@code down} may run here without {@code --yes} (it always may in dev environments)
  */
 public record EnvironmentSection(String url, String user, String password, List<String> schemas, List<String> paths,
                                  String manifest, List<String> secure, Boolean dev, Boolean resettable,
@@ -37,5 +39,6 @@ public record EnvironmentSection(String url, String user, String password, List<
                                  String statementTimeout, Map<String, String> sourceSettings,
                                  List<StageConfig> stages, String preset, String root, String adopt,
                                  String auth, String region, Boolean allowExec, SecureStoreConfig secureStore,
-                                 Boolean embedded, String connectTimeout, String role, Integer lockRetries) {
+                                 Boolean embedded, String connectTimeout, String role, Integer lockRetries,
+                                 HooksSection hooks, Boolean allowDown) {
 }

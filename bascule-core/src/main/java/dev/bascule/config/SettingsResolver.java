@@ -8,6 +8,7 @@ import dev.bascule.db.Authentication;
 import dev.bascule.db.Database;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.HistoryTable;
+import dev.bascule.run.Hooks;
 import dev.bascule.source.Location;
 import dev.bascule.source.SourceSettings;
 
@@ -90,7 +91,8 @@ public final class SettingsResolver {
                 duration(null, c.statementTimeout(), "0", "statement-timeout"),
                 target(flags.target()), sourceSettings, workingDir, adopt(c.adopt(), file, envName), secureStore,
                 Optional.ofNullable(flags.role() != null ? flags.role() : c.role()),
-                lockRetries(c, where, c.dev() != null ? c.dev() : embedded), false);
+                lockRetries(c, where, c.dev() != null ? c.dev() : embedded), false, hooks(c.hooks(), where),
+                Boolean.TRUE.equals(c.allowDown()));
     }
 
     /** The environment to use: {@code --env}, the file's default, or its only one. */
@@ -175,6 +177,29 @@ public final class SettingsResolver {
     static String manifest(String manifest, Path base) {
         return manifest.startsWith(Location.CLASSPATH + ":") ? manifest
                 : base.resolve(manifest).toAbsolutePath().normalize().toString();
+    }
+
+    private static Hooks hooks(HooksSection section, String where) {
+        if (section == null) {
+            return Hooks.NONE;
+        }
+        return new Hooks(hookList(section.beforeMigrate(), where + ".hooks.before-migrate"),
+                hookList(section.afterEach(), where + ".hooks.after-each"),
+                hookList(section.afterMigrate(), where + ".hooks.after-migrate"),
+                hookList(section.onError(), where + ".hooks.on-error"),
+                section.timeout() == null ? Hooks.NONE.timeout() : Durations.parse(section.timeout(), "hooks.timeout"));
+    }
+
+    private static List<Hooks.Hook> hookList(List<HooksSection.Entry> entries, String where) {
+        if (entries == null) {
+            return List.of();
+        }
+        return entries.stream().map(e -> {
+            if ((e.sql() == null) == (e.run() == null)) {
+                throw new BasculeException.Configuration(where + ": each hook is either {sql: FILE} or {run: COMMAND}");
+            }
+            return e.sql() != null ? (Hooks.Hook) new Hooks.Hook.SqlFile(Path.of(e.sql())) : new Hooks.Hook.Command(e.run());
+        }).toList();
     }
 
     private static int lockRetries(EnvironmentSection c, String where, boolean dev) {

@@ -8,10 +8,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import javax.sql.DataSource;
 
 /**
- * How to reach one PostgreSQL database. The password is held only here and handed to the driver; it is never
- * part of {@link #toString()} or of any error message.
+ * How to reach one PostgreSQL database: a JDBC URL with its login, or an application's {@link DataSource} (see
+ * {@link #borrowing}). The password is held only here and handed to the driver; it is never part of
+ * {@link #toString()} or of any error message.
  */
 public final class Database {
 
@@ -20,9 +22,36 @@ public final class Database {
     private final String password;
     private final Duration connectTimeout;
     private final PasswordSource passwordSource;
+    /** Set for a database reached through an application's pool; then url, user and password are null. */
+    private final DataSource dataSource;
+    private final String dataSourceName;
 
     public Database(String url, String user, String password, Duration connectTimeout) {
         this(url, user, password, connectTimeout, null);
+    }
+
+    private Database(DataSource dataSource, String name) {
+        this.url = null;
+        this.user = null;
+        this.password = null;
+        this.connectTimeout = null;
+        this.passwordSource = null;
+        this.dataSource = dataSource;
+        this.dataSourceName = redact(name);
+    }
+
+    /**
+     * A database reached through an application's {@link DataSource} (a Spring Boot application's pool, say): each
+     * run borrows one connection and hands it back with the session settings and role it was lent with. How long
+     * getting a connection may take is the pool's setting.
+     *
+     * @param name what messages call it, e.g. {@code "the application's DataSource (HikariPool-1)"}
+     */
+    public static Database borrowing(DataSource dataSource, String name) {
+        if (dataSource == null) {
+            throw new IllegalArgumentException("dataSource is null");
+        }
+        return new Database(dataSource, name);
     }
 
     private Database(String url, String user, String password, Duration connectTimeout, PasswordSource passwordSource) {
@@ -35,6 +64,8 @@ public final class Database {
         this.password = password;
         this.connectTimeout = connectTimeout;
         this.passwordSource = passwordSource;
+        this.dataSource = null;
+        this.dataSourceName = null;
     }
 
     public Database(String url, String user, String password) {
@@ -46,19 +77,27 @@ public final class Database {
      * instead of a fixed one.
      */
     public Database withPasswordSource(PasswordSource source) {
+        if (dataSource != null) {
+            throw new IllegalStateException("a borrowed DataSource logs in by its own configuration");
+        }
         return new Database(url, user, null, connectTimeout, source);
     }
 
+    /** The JDBC URL; null for a {@link #borrowing borrowed} DataSource. */
     public String url() {
         return url;
     }
 
+    /** The login user; null for a {@link #borrowing borrowed} DataSource. */
     public String user() {
         return user;
     }
 
     /** The URL with any password parameter removed, for messages. */
     public String describe() {
+        if (dataSource != null) {
+            return dataSourceName;
+        }
         return redact(url) + (user == null ? "" : " as " + user)
                 + (passwordSource == null ? "" : " (" + passwordSource.describe() + ")");
     }
@@ -68,6 +107,9 @@ public final class Database {
      * unreachable host, missing database) into configuration errors that say what to do.
      */
     public Connection connect() {
+        if (dataSource != null) {
+            return borrow();
+        }
         Properties props = new Properties();
         if (user != null) {
             props.setProperty("user", user);
@@ -84,6 +126,28 @@ public final class Database {
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
             throw connectionError(e, generated);
+        }
+    }
+
+    private Connection borrow() {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new BasculeException.Configuration("cannot get a connection from " + dataSourceName + ": "
+                    + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
+                    + ": check the DataSource's URL, login and that PostgreSQL is running", null);
+        }
+        try {
+            return BorrowedConnection.wrap(connection);
+        } catch (SQLException e) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the first failure is the one to report
+            }
+            throw new BasculeException.Configuration("cannot read the session settings of a connection from "
+                    + dataSourceName + ": " + e.getMessage() + ": is it a PostgreSQL database?", null);
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every failure Bascule reports to a user. Each kind maps to one documented exit code of the CLI:
- * 1 a migration failed, 2 usage/configuration/connection, 3 validation failed, 4 lock not obtained.
+ * 1 a migration failed, 2 usage/configuration/connection, 3 validation failed, 4 lock not obtained, 5 applied but
+ * an after-migrate hook failed.
  * Messages never contain passwords or the text of secure migrations.
  */
 public abstract sealed class BasculeException extends RuntimeException {
@@ -82,6 +83,24 @@ public abstract sealed class BasculeException extends RuntimeException {
         @Override
         public int exitCode() {
             return 3;
+        }
+    }
+
+    /**
+     * A hook failed: before any migration ran (exit 1, nothing applied), or after migrate succeeded (exit 5: the
+     * migrations stay applied, only what came after them failed).
+     */
+    public static final class HookFailed extends BasculeException {
+        private final int exitCode;
+
+        public HookFailed(String message, int exitCode) {
+            super(message, null);
+            this.exitCode = exitCode;
+        }
+
+        @Override
+        public int exitCode() {
+            return exitCode;
         }
     }
 

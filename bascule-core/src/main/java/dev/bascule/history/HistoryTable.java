@@ -164,6 +164,27 @@ public final class HistoryTable {
         }
     }
 
+    /**
+     * The INSERT of a successful migration's row as one SQL text (values as dollar-quoted literals, safe whatever the
+     * migration SET), so the runner can send it with COMMIT in the same round trip.
+     */
+    public String insertSql(Migration migration, long executionMs) {
+        return "INSERT INTO " + qualifiedName() + " (version, name, kind, script, checksum, execution_ms, success, stage)"
+                + " VALUES (" + (migration.repeatable() ? "NULL" : migration.version().value().toString()) + ", "
+                + literal(migration.name()) + ", " + literal(migration.kind().label()) + ", "
+                + literal(migration.fileName()) + ", " + literal(migration.checksum()) + ", " + executionMs + ", true, "
+                + literal(migration.stage().name()) + ")";
+    }
+
+    /** A dollar-quoted literal whose tag does not occur in the value. */
+    static String literal(String value) {
+        String tag = "$b$";
+        for (int i = 0; value.contains(tag); i++) {
+            tag = "$b" + i + "$";
+        }
+        return tag + value + tag;
+    }
+
     public void finish(Connection connection, long id, long executionMs, boolean success) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE " + qualifiedName()
                 + " SET execution_ms = ?, success = ?, resume_from = NULL WHERE id = ?")) {

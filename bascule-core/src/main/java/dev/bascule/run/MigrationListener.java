@@ -22,4 +22,19 @@ public interface MigrationListener {
 
     default void applied(Migration migration, long executionMs) {
     }
+
+    /**
+     * One batch of a batched data statement committed.
+     *
+     * @param line          the statement's line in the file
+     * @param rowsEstimated the planner's estimate of the table's rows ({@code pg_class.reltuples}), -1 when unknown
+     * @param keyReached    the batch's upper key (empty for the last batch, and always for secure migrations)
+     * @param last          the statement is finished
+     */
+    record BatchEvent(int line, long batchNumber, long rows, long rowsDone, long rowsEstimated,
+                      java.util.Optional<String> keyReached, java.time.Duration transaction, boolean last) {
+    }
+
+    default void batch(Migration migration, BatchEvent event) {
+    }
 }

@@ -3,15 +3,12 @@ package dev.bascule.run;
 import dev.bascule.catalog.Catalog;
 import dev.bascule.catalog.Migration;
 import dev.bascule.error.Problem;
-import dev.bascule.catalog.Version;
 import dev.bascule.db.Database;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.AdvisoryLock;
 import dev.bascule.history.AppliedMigration;
-import dev.bascule.plan.MigrationState;
 import dev.bascule.live.RetryPolicy;
 import dev.bascule.plan.Plan;
-import dev.bascule.plan.PlanEntry;
 import dev.bascule.plan.Planner;
 import dev.bascule.Settings;
 
@@ -19,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Executes plans against one database. A run uses a single connection: it holds the session-level advisory lock
@@ -38,7 +36,7 @@ public final class Migrator {
         this.listener = listener;
     }
 
-    private Planner.Options planOptions() {
+    Planner.Options planOptions() {
         return new Planner.Options(settings.dev(), settings.target(), settings.allowPhaseSkip());
     }
 
@@ -48,9 +46,10 @@ public final class Migrator {
         try (RunSession session = RunSession.open(database, settings, listener, true);
              AdvisoryLock ignored = AdvisoryLock.acquire(session.connection(), settings.history(), settings.lockWait(), listener::info)) {
             Connection connection = session.connection();
-            boolean firstRun = !settings.history().exists(connection);
             settings.history().ensureExists(connection);
-            if (firstRun && settings.adopt().isPresent()) {
+            // Adopt while the history is empty, not only when the table is new: a first adoption that was refused
+            // (a dirty golang-migrate table, say) must be tried again on the next run.
+            if (settings.adopt().isPresent() && settings.history().readAll(connection).isEmpty()) {
                 HistoryAdopter adopter = adopter(settings.adopt().get());
                 if (adopter.detect(connection)) {
                     adopt(connection, catalog, adopter);
@@ -66,23 +65,67 @@ public final class Migrator {
             }
             failOnProblems(problems);
             warnOfPopRawHeaders(prepared);
-            if (prepared.isEmpty()) {
-                listener.info("nothing to migrate: the database is up to date");
-                return new MigrateResult(plan, List.of());
-            }
-            ScriptRunner runner = new ScriptRunner(session, settings.history(),
-                    RetryPolicy.defaults().withMaxRetries(settings.lockRetries()), listener);
+            HookRunner hooks = new HookRunner(settings.baseDir(), settings.environment(), settings.hooks(), listener);
             List<Migration> applied = new ArrayList<>();
-            for (PreparedMigration p : prepared) {
-                listener.starting(p.migration());
-                long ms = runner.apply(p, resumeOf(plan, p.migration()));
-                applied.add(p.migration());
-                listener.applied(p.migration(), ms);
+            try {
+                hooks.run("before-migrate", settings.hooks().beforeMigrate(), connection, Map.of(), 1);
+                if (prepared.isEmpty()) {
+                    listener.info("nothing to migrate: the database is up to date");
+                }
+                ScriptRunner runner = new ScriptRunner(session, database, settings.history(),
+                        RetryPolicy.defaults().withMaxRetries(settings.lockRetries()), listener);
+                for (PreparedMigration p : prepared) {
+                    listener.starting(p.migration());
+                    long ms = runner.apply(p, resumeOf(plan, p.migration()));
+                    applied.add(p.migration());
+                    listener.applied(p.migration(), ms);
+                    hooks.run("after-each", settings.hooks().afterEach(), connection, Map.of("BASCULE_VERSION",
+                            p.migration().version().toString(), "BASCULE_SCRIPT", p.migration().fileName()), 5);
+                }
+            } catch (RuntimeException | SQLException e) {
+                if (!settings.hooks().onError().isEmpty()) {
+                    try {
+                        hooks.run("on-error", settings.hooks().onError(), connection, Map.of("BASCULE_APPLIED",
+                                versions(applied)), 1);
+                    } catch (BasculeException.HookFailed hookFailure) {
+                        e.addSuppressed(hookFailure);
+                        listener.info(hookFailure.getMessage());
+                    }
+                }
+                throw e;
             }
+            hooks.run("after-migrate", settings.hooks().afterMigrate(), connection, Map.of("BASCULE_APPLIED",
+                    versions(applied)), 5);
             return new MigrateResult(plan, applied);
         } catch (SQLException e) {
             throw new BasculeException.MigrationFailed("database error outside a migration statement at " + database.describe()
                     + ": " + OwnStatementFailure.describe(e, database, settings.history()), null, 0, e.getSQLState(), null);
+        }
+    }
+
+    /** The applied versions, space-separated, for hooks' environment. */
+    private static String versions(List<Migration> applied) {
+        return String.join(" ", applied.stream().map(m -> m.version().toString()).toList());
+    }
+
+    /**
+     * The SQL {@code migrate} would send, in order, without changing anything: reads history, validates like migrate.
+     */
+    public List<String> dryRun(Catalog catalog) {
+        failOnProblems(catalog.problems());
+        try (RunSession session = RunSession.open(database, settings, listener, false)) {
+            Plan plan = Planner.plan(catalog, settings.history().readAll(session.connection()), planOptions());
+            List<Problem> problems = new ArrayList<>(plan.problems());
+            List<PreparedMigration> prepared = new ArrayList<>();
+            int serverVersion = serverVersionNum(session.connection());
+            for (Migration migration : plan.toApply()) {
+                PreparedMigration.prepare(migration, serverVersion, problems).ifPresent(prepared::add);
+            }
+            failOnProblems(problems);
+            return DryRun.script(settings, prepared);
+        } catch (SQLException e) {
+            throw new BasculeException.Configuration("cannot read migration history from " + database.describe() + ": "
+                    + OwnStatementFailure.describe(e, database, settings.history()), null);
         }
     }
 
@@ -166,103 +209,6 @@ public final class Migrator {
         return plan;
     }
 
-    /**
-     * Clears failed no-transaction migrations so they run again — from the statement they stopped at when the file is
-     * unchanged, else from the start — and records the current checksum of changed ones. One line per change made.
-     */
-    public List<String> repair(Catalog catalog) {
-        List<String> done = new ArrayList<>();
-        try (RunSession session = RunSession.open(database, settings, listener, false);
-             AdvisoryLock ignored = AdvisoryLock.acquire(session.connection(), settings.history(), settings.lockWait(), listener::info)) {
-            Connection connection = session.connection();
-            settings.history().ensureExists(connection);
-            List<AppliedMigration> rows = settings.history().readAll(connection);
-            Plan plan = Planner.plan(catalog, rows, planOptions());
-            List<AppliedMigration> failed = rows.stream().filter(r -> !r.success() && !r.resumable()).toList();
-            List<String> resumed = new ArrayList<>();
-            List<AppliedMigration> removed = new ArrayList<>();
-            for (AppliedMigration row : failed) {
-                if (resumable(catalog, row)) {
-                    settings.history().markResumable(connection, row.id(), row.statementsDone() + 1);
-                    resumed.add(row.script() + " resumes at statement " + (row.statementsDone() + 1) + " on the next"
-                            + " migrate (its first " + row.statementsDone() + " ran and are not run again)");
-                } else {
-                    settings.history().delete(connection, row.id());
-                    removed.add(row);
-                }
-            }
-            done.addAll(resumed);
-            if (!removed.isEmpty()) {
-                StringBuilder line = new StringBuilder("removed " + removed.size() + " failed migration row(s); they will"
-                        + " run again on the next migrate");
-                removed.forEach(row -> leftBehind(catalog, row).ifPresent(text -> line.append("\n  ").append(text)));
-                done.add(line.toString());
-            }
-            for (PlanEntry entry : plan.entries()) {
-                if (entry.state() == MigrationState.CHANGED && entry.migration().isPresent()) {
-                    Migration m = entry.migration().get();
-                    settings.history().updateChecksum(connection, m.version(), m.checksum());
-                    done.add("recorded the new checksum of " + m.fileName() + " (it will not run again)");
-                }
-            }
-            return done;
-        } catch (SQLException e) {
-            throw new BasculeException.MigrationFailed("repair failed at " + database.describe() + ": " + e.getMessage(),
-                    null, 0, e.getSQLState(), null);
-        }
-    }
-
-    /** A failed run that got somewhere, of a file that did not change since: it can go on where it stopped. */
-    private static boolean resumable(Catalog catalog, AppliedMigration row) {
-        return row.statementsDone() > 0 && row.version() != null
-                && catalog.find(row.version()).map(m -> m.checksum().equals(row.checksum())).orElse(false);
-    }
-
-    /** What a failed no-transaction migration left applied, so the user can make its rerun succeed. */
-    private java.util.Optional<String> leftBehind(Catalog catalog, AppliedMigration row) {
-        if (row.statementsDone() == 0 || row.version() == null) {
-            return java.util.Optional.empty();
-        }
-        java.util.Optional<Migration> file = catalog.find(row.version());
-        if (file.isPresent() && !file.get().checksum().equals(row.checksum())) {
-            return java.util.Optional.of(row.script() + ": " + row.statementsDone() + " statement(s) of the version that"
-                    + " failed stay applied (the file changed since): check the objects they created before migrating");
-        }
-        return file.flatMap(m -> PreparedMigration.prepare(m, 0, new ArrayList<>()))
-                .map(p -> row.script() + ": " + PreparedMigration.appliedBefore(p.script().statements(), row.statementsDone())
-                        + " The next migrate runs the whole file again: drop those objects first, or make the statements"
-                        + " idempotent (IF NOT EXISTS).");
-    }
-
-    /** Drops and re-creates the given schemas (with everything in them, history included), under the lock. */
-    public void dropSchemas(List<String> schemas) {
-        try (RunSession session = RunSession.open(database, settings, listener, false);
-             AdvisoryLock ignored = AdvisoryLock.acquire(session.connection(), settings.history(), settings.lockWait(), listener::info);
-             java.sql.Statement st = session.connection().createStatement()) {
-            Connection connection = session.connection();
-            // One transaction: a failure half-way leaves every schema as it was, never dropped without its grants.
-            connection.setAutoCommit(false);
-            for (String schema : schemas) {
-                java.util.Optional<SchemaReset.SchemaState> before = SchemaReset.read(connection, schema);
-                if (before.isPresent()) {
-                    SchemaReset.reset(connection, before.get());
-                } else {
-                    SchemaReset.create(connection, schema);
-                }
-            }
-            if (!schemas.contains(settings.history().schema())) {
-                st.execute("DROP TABLE IF EXISTS " + settings.history().qualifiedName());
-            }
-            connection.commit();
-            connection.setAutoCommit(true);
-            schemas.forEach(schema -> listener.info("dropped and re-created schema " + schema + " (owner, grants and"
-                    + " comment kept)"));
-        } catch (SQLException e) {
-            throw new BasculeException.MigrationFailed("reset failed at " + database.describe() + ": " + e.getMessage(),
-                    null, 0, e.getSQLState(), null);
-        }
-    }
-
     private static int serverVersionNum(Connection connection) throws SQLException {
         try (java.sql.Statement st = connection.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SHOW server_version_num")) {
@@ -271,7 +217,7 @@ public final class Migrator {
         }
     }
 
-    private static void failOnProblems(List<Problem> problems) {
+    static void failOnProblems(List<Problem> problems) {
         if (!problems.isEmpty()) {
             throw new BasculeException.ValidationFailed(problems);
         }

@@ -38,6 +38,11 @@ public record PreparedMigration(Migration migration, Script script) {
         }
         PreparedMigration prepared = new PreparedMigration(migration, script);
         int before = problems.size();
+        if (dev.bascule.run.batch.BatchedScriptPlan.hasBatchedStatements(script)) {
+            // Batched statements set the file's shape: its own checks, then no single-transaction checks.
+            problems.addAll(dev.bascule.run.batch.BatchedScriptPlan.check(script));
+            return problems.size() == before ? Optional.of(prepared) : Optional.empty();
+        }
         if (prepared.transactional()) {
             for (Statement statement : script.statements()) {
                 if (statement.mustRunOutsideTransaction(serverVersionNum)) {

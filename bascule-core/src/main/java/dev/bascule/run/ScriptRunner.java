@@ -25,13 +25,16 @@ import java.util.Optional;
 final class ScriptRunner {
 
     private final RunSession session;
+    private final dev.bascule.db.Database database;
     private final Connection connection;
     private final HistoryTable history;
     private final RetryPolicy retries;
     private final MigrationListener listener;
 
-    ScriptRunner(RunSession session, HistoryTable history, RetryPolicy retries, MigrationListener listener) {
+    ScriptRunner(RunSession session, dev.bascule.db.Database database, HistoryTable history, RetryPolicy retries,
+                 MigrationListener listener) {
         this.session = session;
+        this.database = database;
         this.connection = session.connection();
         this.history = history;
         this.retries = retries;
@@ -45,11 +48,17 @@ final class ScriptRunner {
      */
     long apply(PreparedMigration prepared, Optional<Resume> resume) throws SQLException {
         long start = System.nanoTime();
-        NoTransactionProgress progress = prepared.transactional() ? null : new NoTransactionProgress(prepared, resume);
+        BatchedMigration batched = dev.bascule.run.batch.BatchedScriptPlan.hasBatchedStatements(prepared.script())
+                ? new BatchedMigration(connection, database, history, listener) : null;
+        NoTransactionProgress progress = batched != null || prepared.transactional() ? null
+                : new NoTransactionProgress(prepared, resume);
         for (int attempt = 1; ; attempt++) {
             long attemptStart = System.nanoTime();
             try {
                 session.beforeMigration(prepared.migration().secret());
+                if (batched != null) {
+                    return batched.run(prepared, start);
+                }
                 if (prepared.transactional()) {
                     return applyInTransaction(prepared, start);
                 }
@@ -84,13 +93,12 @@ final class ScriptRunner {
             }
             long ms = elapsedMs(start);
             record(prepared.migration(), ms);
-            connection.commit();
             return ms;
         } catch (BasculeException.MigrationFailed e) {
             rollbackQuietly();
             throw new BasculeException.MigrationFailed(e.getMessage() + "\nIt was rolled back: nothing of it is applied.",
                     e.file(), e.line(), e.sqlState(), null);
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             rollbackQuietly();
             throw e;
         } finally {
@@ -212,10 +220,13 @@ final class ScriptRunner {
         }
     }
 
-    /** The history row, in the migration's transaction; a failure there names the migration (and may be retried). */
+    /**
+     * The history row, in the migration's transaction, sent with its COMMIT (and the next migration's session reset);
+     * a failure there names the migration (and may be retried).
+     */
     private void record(Migration migration, long ms) {
         try {
-            history.insert(connection, migration, ms, true);
+            session.commitWith(history.insertSql(migration, ms));
         } catch (SQLException e) {
             throw new BasculeException.MigrationFailed(migration.path() + ": recording it in " + history.qualifiedName()
                     + " failed: " + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
