@@ -1,44 +1,35 @@
 package dev.bascule.cli;
 
+import dev.bascule.Bascule;
+import dev.bascule.Project;
+import dev.bascule.Settings;
 import dev.bascule.catalog.Migration;
-import dev.bascule.catalog.MigrationFileName;
+import dev.bascule.config.SettingsResolver;
 import dev.bascule.error.BasculeException;
-import dev.bascule.lint.DatabaseSnapshot;
-import dev.bascule.lint.LintConfig;
-import dev.bascule.lint.LintConfigReader;
-import dev.bascule.lint.LintContext;
-import dev.bascule.lint.LintResult;
-import dev.bascule.lint.Linter;
-import dev.bascule.lint.RuleConfig;
-import dev.bascule.lint.format.ReportFormat;
-import dev.bascule.lint.rules.Rules;
+import dev.bascule.lint.LintOptions;
+import dev.bascule.lint.LintReport;
+import dev.bascule.lint.LintService;
+import dev.bascule.lint.LintUsageException;
+import dev.bascule.lint.PendingMigrations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code bascule lint FILES...}: exit 0 when clean, 1 when a finding is an error, 2 on a usage error. */
 @Command(name = "lint",
         description = {"Checks migration files for operations that lock, lose data or break a rolling deploy.",
                 "Directories are searched for .sql files. Exit status: 0 clean, 1 errors found, 2 usage error."})
 public final class LintCommand implements Callable<Integer> {
-
-    static final int EXIT_CLEAN = 0;
-    static final int EXIT_ERRORS = 1;
-    static final int EXIT_USAGE = 2;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,18 +44,22 @@ public final class LintCommand implements Callable<Integer> {
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--pending", description = "Lint the migrations not yet applied to the environment (--env), knowing"
-            + " its tables, their sizes and column types.")
+            + " its tables, their sizes, column types and functions.")
     boolean pending;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json, sarif or github (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "default or strict (adds opt-in rules such as"
+            + " require-statement-timeout); default: lint.profile of bascule.yml, else default.")
+    String profile;
+
     @Option(names = "--require-down", description = "Every X.up.sql needs an X.down.sql beside it.")
     boolean requireDown;
 
-    @Option(names = "--runner-sets-lock-timeout",
-            description = "The runner sets lock_timeout itself; do not ask files to.")
+    @Option(names = "--runner-sets-lock-timeout", description = "The runner sets lock_timeout itself; do not ask files"
+            + " to (the default unless the environment's lock-timeout is 0).")
     boolean runnerSetsLockTimeout;
 
     @Option(names = "--enable", paramLabel = "RULE", split = ",", description = "Switch rules on (e.g. opt-in ones).")
@@ -76,126 +71,66 @@ public final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ReportFormat reportFormat;
         try {
-            reportFormat = ReportFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            err.println("bascule lint: --format: " + e.getMessage());
-            return EXIT_USAGE;
-        }
-        if (files.isEmpty() && !pending) {
-            err.println("bascule lint: name migration FILES (or folders), or --pending to lint what an environment has not applied yet");
-            return EXIT_USAGE;
-        }
-        LintConfig config;
-        try {
-            config = configuredRules();
-        } catch (BasculeException | IllegalArgumentException e) {
-            err.println("bascule lint: " + e.getMessage());
-            return EXIT_USAGE;
-        }
-        for (String id : enable) {
-            if (Rules.byId(id).isEmpty()) {
-                err.println("bascule lint: --enable: no rule '" + id + "'; see docs/rules/README.md for the ids");
-                return EXIT_USAGE;
+            LintOptions.Builder options = LintOptions.builder().format(format).profile(profile).enable(enable)
+                    .disable(disable).requireDown(requireDown).runnerSetsLockTimeout(runnerSetsLockTimeout ? Boolean.TRUE : null);
+            if (files.isEmpty() && !pending) {
+                throw new LintUsageException("name migration FILES (or folders), or --pending to lint what an"
+                        + " environment has not applied yet");
             }
-            config = config.withRule(id, new RuleConfig(null, true, List.of(), null));
-        }
-        for (String id : disable) {
-            if (Rules.byId(id).isEmpty()) {
-                err.println("bascule lint: --disable: no rule '" + id + "'; see docs/rules/README.md for the ids");
-                return EXIT_USAGE;
+            // Without bascule.yml, linting files needs no configuration classes (nor the YAML/JSON reader).
+            Project project = pending || target.config != null || target.lockTimeout != null
+                    || SettingsResolver.findConfigFile(root.workingDir()).isPresent() ? root.project(target.config) : null;
+            if (project != null) {
+                project.configFile().ifPresent(path -> options.config(project.lintSection(), path.toString()));
             }
-            config = config.withRule(id, new RuleConfig(null, false, List.of(), null));
-        }
-        Linter linter = Linter.standard();
-        List<LintResult> results;
-        if (pending) {
-            results = lintPending(linter, config, err);
-        } else {
-            List<Path> sqlFiles;
-            try {
-                sqlFiles = expand(files.stream().map(f -> root.workingDir().resolve(f)).toList());
-            } catch (IllegalArgumentException e) {
-                err.println("bascule lint: " + e.getMessage());
-                return EXIT_USAGE;
-            }
-            LintContext base = LintContext.filesOnly(config).withRunnerLockTimeout(runnerSetsLockTimeout);
-            try {
-                // Files are independent and the rules keep no state: lint them on all cores, report in order.
-                results = sqlFiles.parallelStream()
-                        .map(file -> linter.lint(file, base.withReversibility(requireDown, hasDownMigration(file))))
-                        .toList();
-            } catch (UncheckedIOException e) {
-                err.println("bascule lint: " + e.getMessage());
-                return EXIT_USAGE;
-            }
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(reportFormat.render(results, linter.rules()));
-        out.flush();
-        return results.stream().anyMatch(LintResult::hasErrors) ? EXIT_ERRORS : EXIT_CLEAN;
-    }
-
-    /** The {@code lint:} section of bascule.yml when there is one, else the defaults. */
-    private LintConfig configuredRules() {
-        dev.bascule.Project project = root.project(target.config);
-        return project.configFile().map(path -> LintConfigReader.read(project.lintSection(), path.toString()))
-                .orElse(LintConfig.defaults());
-    }
-
-    /**
-     * The environment's pending migrations, linted with what its database knows: which tables exist (so an index
-     * on a table created in the same release is fine), their row estimates and column types. Secure migrations
-     * are not linted: findings quote their SQL.
-     */
-    private List<LintResult> lintPending(Linter linter, LintConfig config, PrintWriter err) {
-        try (dev.bascule.Bascule t = root.open(target, null, new ConsoleListener(spec.commandLine().getOut(), err))) {
-            List<Migration> migrations = t.status().toApply();
-            DatabaseSnapshot snapshot;
-            try (Connection connection = t.connect()) {
-                snapshot = DatabaseSnapshot.read(connection, Duration.ofSeconds(30));
-            } catch (SQLException e) {
-                throw new BasculeException.Configuration("lint --pending: cannot read the tables of "
-                        + t.database().describe() + ": " + e.getMessage());
-            }
-            LintContext base = snapshot.applyTo(LintContext.filesOnly(config))
-                    .withRunnerLockTimeout(runnerSetsLockTimeout || !t.settings().lockTimeout().isZero());
-            long secure = migrations.stream().filter(Migration::secret).count();
-            if (secure > 0) {
-                err.println("bascule lint: " + secure + " secure migration(s) not linted (their text is never shown)");
-            }
-            return migrations.stream()
-                    .filter(m -> !m.secret() && m.file().format().isSql())
-                    .map(m -> linter.lint(m.path(), m.text(), base.withReversibility(requireDown, m.down().isPresent())))
-                    .toList();
-        }
-    }
-
-    /** True when {@code X.up.sql} has an {@code X.down.sql} beside it; files not named {@code .up.sql} have none. */
-    static boolean hasDownMigration(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(".up.sql") && Files.exists(
-                file.resolveSibling(name.substring(0, name.length() - ".up.sql".length()) + ".down.sql"));
-    }
-
-    private static List<Path> expand(List<Path> arguments) {
-        List<Path> out = new ArrayList<>();
-        for (Path p : arguments) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> f.toString().endsWith(".sql") && !f.toString().endsWith(".down.sql"))
-                            .sorted().forEach(out::add);
-                } catch (IOException e) {
-                    throw new IllegalArgumentException(p + ": cannot list the directory: " + e.getMessage());
+            LintReport report;
+            if (pending) {
+                try (Bascule bascule = root.open(target, null, new ConsoleListener(spec.commandLine().getOut(), err))) {
+                    report = new LintService(options.build()).lintPending(pendingOf(bascule));
                 }
-            } else if (Files.isRegularFile(p)) {
-                out.add(p);
             } else {
-                throw new IllegalArgumentException(p + ": no such file or directory; pass migration files or "
-                        + "directories holding them");
+                if (project != null) {
+                    // The runner's own settings: lock-timeout of the environment (or --lock-timeout), 10 s by default.
+                    Settings settings = project.settings(target.overrides(null));
+                    options.runnerSetsLockTimeout(runnerSetsLockTimeout || !settings.lockTimeout().isZero())
+                            .runnerSetsStatementTimeout(!settings.statementTimeout().isZero());
+                }
+                report = new LintService(options.build())
+                        .lintFiles(files.stream().map(f -> root.workingDir().resolve(f)).toList());
             }
+            report.notes().forEach(note -> err.println("bascule lint: " + note));
+            spec.commandLine().getOut().print(report.render());
+            spec.commandLine().getOut().flush();
+            return report.exitCode();
+        } catch (LintUsageException | BasculeException.Configuration | UncheckedIOException e) {
+            err.println("bascule lint: " + e.getMessage());
+            return LintService.EXIT_USAGE;
         }
-        return out;
+    }
+
+    /** The facade's pending migrations, connection and runner settings, as the linter asks for them. */
+    private static PendingMigrations pendingOf(Bascule bascule) {
+        return new PendingMigrations() {
+            public List<Migration> pending() {
+                return bascule.status().toApply();
+            }
+
+            public Connection connect() {
+                return bascule.connect();
+            }
+
+            public Duration runnerLockTimeout() {
+                return bascule.settings().lockTimeout();
+            }
+
+            public Duration runnerStatementTimeout() {
+                return bascule.settings().statementTimeout();
+            }
+
+            public String describe() {
+                return bascule.database().describe();
+            }
+        };
     }
 }

@@ -115,4 +115,68 @@ class LintCommandTest {
         assertThat(sarif.get("runs").get(0).get("results").get(0).get("ruleId").asText())
                 .isEqualTo("require-concurrent-index-creation");
     }
+
+    @Test
+    void theRunnersLockTimeoutCoversFilesUnlessTheEnvironmentSetsItToZero() throws Exception {
+        Path file = write("004_d.up.sql", "ALTER TABLE users DROP COLUMN legacy;\n");
+        // No bascule.yml: the runner sets lock_timeout (10 s) before every migration, so files need not.
+        assertThat(lint("--format", "json", file.toString()).out()).contains("ban-drop-column")
+                .doesNotContain("require-lock-timeout");
+        assertThat(lint("--format", "json", "--lock-timeout", "0", file.toString()).out())
+                .contains("require-lock-timeout");
+        Files.writeString(dir.resolve("bascule.yml"), "environments:\n  dev:\n    url: jdbc:postgresql://localhost/x\n"
+                + "    lock-timeout: 0\n");
+        assertThat(lint("--format", "json", file.toString()).out()).contains("require-lock-timeout");
+        Files.writeString(dir.resolve("bascule.yml"), "environments:\n  dev:\n    url: jdbc:postgresql://localhost/x\n"
+                + "    lock-timeout: 3s\n");
+        assertThat(lint("--format", "json", file.toString()).out()).doesNotContain("require-lock-timeout");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsAnErrorNamingTheFileAndByte() throws Exception {
+        Path file = dir.resolve("005_latin1.up.sql");
+        Files.write(file, "SELECT 'caf\u00e9';\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Run run = lint(file.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains(file + ":1:").contains("error [not-analysed]")
+                .contains("invalid UTF-8 byte sequence at byte offset 11");
+    }
+
+    @Test
+    void anUnknownProfileIsAUsageError() throws Exception {
+        Path file = write("006_e.up.sql", "ALTER TABLE users DROP COLUMN legacy;\n");
+        Run bad = lint("--profile", "paranoid", file.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--profile: unknown profile 'paranoid': use default or strict");
+    }
+
+    @Test
+    void theStrictProfileAsksForAStatementTimeout() throws Exception {
+        Path file = write("007_f.up.sql", "ALTER TABLE moves VALIDATE CONSTRAINT moves_status_check;\n");
+        assertThat(lint("--format", "json", file.toString()).out()).doesNotContain("require-statement-timeout");
+        assertThat(lint("--format", "json", "--profile", "strict", file.toString()).out())
+                .contains("require-statement-timeout");
+        Files.writeString(dir.resolve("bascule.yml"), "lint:\n  profile: strict\n");
+        assertThat(lint("--format", "json", file.toString()).out()).contains("require-statement-timeout");
+        assertThat(lint("--format", "json", "--profile", "default", file.toString()).out())
+                .doesNotContain("require-statement-timeout");
+    }
+
+    @Test
+    void everyBasculeDirectiveIsReadAsTheRunnerReadsIt() throws Exception {
+        Path data = write("008_backfill.up.sql", """
+                -- bascule:data
+                -- bascule:phase move_status 2
+                -- bascule:audit pre
+                SELECT id FROM moves WHERE status IS NULL;
+                -- bascule:batch size=1000
+                UPDATE moves SET status = 'DRAFT';
+                DELETE FROM sessions;
+                """);
+        Run run = lint("--format", "json", data.toString());
+        assertThat(run.err()).isEmpty();
+        JsonNode findings = new ObjectMapper().readTree(run.out()).get("findings");
+        assertThat(findings.findValuesAsText("ruleId")).containsExactly("unbatched-data-change");
+        assertThat(findings.get(0).get("line").asInt()).isEqualTo(7);
+    }
 }

@@ -1,5 +1,9 @@
 package dev.bascule.lint;
 
+import dev.bascule.lint.model.Severity;
+import dev.bascule.lint.model.LintConfig;
+import dev.bascule.lint.model.Profile;
+import dev.bascule.lint.model.RuleConfig;
 import dev.bascule.lint.rules.Rules;
 
 import java.util.ArrayList;
@@ -16,7 +20,8 @@ import java.util.Set;
  */
 public final class LintConfigReader {
 
-    private static final Set<String> TOP_KEYS = Set.of("rules", "comment-exempt-columns", "large-table-rows");
+    private static final Set<String> TOP_KEYS = Set.of("rules", "comment-exempt-columns", "large-table-rows",
+            "profile");
     private static final Set<String> RULE_KEYS = Set.of("enabled", "severity", "exempt-paths", "only-newer-than");
 
     private LintConfigReader() {
@@ -59,7 +64,15 @@ public final class LintConfigReader {
                 rules.put(id, rule(e.getValue(), source, path));
             }
         }
-        return new LintConfig(rules, exempt, rows);
+        Profile profile = Profile.DEFAULT;
+        if (lint.containsKey("profile")) {
+            try {
+                profile = Profile.parse(String.valueOf(lint.get("profile")));
+            } catch (IllegalArgumentException e) {
+                throw error(source, "lint.profile", e.getMessage());
+            }
+        }
+        return new LintConfig(rules, exempt, rows, profile);
     }
 
     private static RuleConfig rule(Object value, String source, String path) {

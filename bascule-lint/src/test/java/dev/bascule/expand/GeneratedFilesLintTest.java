@@ -1,11 +1,11 @@
 package dev.bascule.expand;
 
-import dev.bascule.lint.Finding;
-import dev.bascule.lint.LintConfig;
-import dev.bascule.lint.LintContext;
-import dev.bascule.lint.LintResult;
+import dev.bascule.lint.model.Finding;
+import dev.bascule.lint.model.LintConfig;
+import dev.bascule.lint.model.LintContext;
+import dev.bascule.lint.model.LintResult;
 import dev.bascule.lint.Linter;
-import dev.bascule.lint.Severity;
+import dev.bascule.lint.model.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;

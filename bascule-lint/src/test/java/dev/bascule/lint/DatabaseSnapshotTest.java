@@ -1,5 +1,10 @@
 package dev.bascule.lint;
 
+import dev.bascule.lint.model.Severity;
+import dev.bascule.lint.model.Finding;
+import dev.bascule.lint.model.LintConfig;
+import dev.bascule.lint.model.LintContext;
+import dev.bascule.lint.parse.Routine.Volatility;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +33,10 @@ class DatabaseSnapshotTest {
             st.execute("CREATE SCHEMA billing");
             st.execute("CREATE TABLE billing.invoices (id bigint PRIMARY KEY, total numeric(10,2))");
             st.execute("INSERT INTO billing.invoices SELECT g, g FROM generate_series(1, 40) g");
+            st.execute("CREATE FUNCTION default_code() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'A' $$");
+            st.execute("CREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT md5(random()::text) $$");
+            st.execute("CREATE FUNCTION billing.rate() RETURNS numeric LANGUAGE sql STABLE AS $$ SELECT 1.5 $$");
+            st.execute("CREATE VIEW active_users AS SELECT * FROM users WHERE age > 18");
             st.execute("ANALYZE");
             snapshot = DatabaseSnapshot.read(c, Duration.ofSeconds(10));
         }
@@ -88,5 +97,27 @@ class DatabaseSnapshotTest {
         List<Finding> findings = Linter.standard().lint("V10__x.sql", sql, context).findings();
         assertThat(findings).filteredOn(f -> f.ruleId().equals("changing-column-type"))
                 .extracting(Finding::line).containsExactly(2, 3);
+    }
+
+    @Test
+    void functionVolatilityComesFromPgProcAndTheServerVersionFromTheServer() {
+        assertThat(snapshot.functions()).containsEntry("default_code", Volatility.IMMUTABLE)
+                .containsEntry("next_code", Volatility.VOLATILE).containsEntry("billing.rate", Volatility.STABLE)
+                .containsEntry("now", Volatility.STABLE).containsEntry("random", Volatility.VOLATILE);
+        assertThat(snapshot.serverVersionNum()).isGreaterThanOrEqualTo(170000);
+        assertThat(snapshot.tables()).containsKey("active_users");
+        LintContext context = snapshot.applyTo(LintContext.filesOnly(LintConfig.defaults()));
+        String sql = """
+                ALTER TABLE users ADD COLUMN code text DEFAULT default_code();
+                ALTER TABLE users ADD COLUMN code2 text DEFAULT next_code();
+                ALTER TABLE users ADD COLUMN rate numeric DEFAULT billing.rate();
+                ALTER TABLE users ADD COLUMN other text DEFAULT not_in_the_database();
+                DROP VIEW active_users;
+                """;
+        List<Finding> findings = Linter.standard().lint("V12__x.sql", sql, context).findings();
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("adding-volatile-default"))
+                .extracting(Finding::line).containsExactly(2, 4);
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("require-lock-timeout"))
+                .extracting(Finding::line).containsExactly(1);
     }
 }

@@ -1,10 +1,12 @@
 package dev.bascule.lint;
 
+import dev.bascule.lint.model.LockMode;
+import dev.bascule.lint.model.StatementLocks;
 import dev.bascule.lint.parse.AlterAction;
 import dev.bascule.lint.parse.ColumnDef;
 import dev.bascule.lint.parse.Ddl;
 import dev.bascule.lint.parse.QName;
-import dev.bascule.lint.parse.ScriptSplitter;
+import dev.bascule.lint.parse.ParsedScript;
 import dev.bascule.lint.parse.SqlStatement;
 import dev.bascule.lint.parse.TableConstraint;
 import dev.bascule.lint.parse.TypeName;
@@ -18,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DdlParserTest {
 
     private static Ddl parse(String sql) {
-        List<SqlStatement> statements = ScriptSplitter.split("t.sql", sql);
+        List<SqlStatement> statements = ParsedScript.parse("t.sql", sql).statements();
         assertThat(statements).hasSize(1);
         return statements.get(0).ddl();
     }
@@ -116,14 +118,14 @@ class DdlParserTest {
 
     @Test
     void standardSqlRoutineBodiesStayInOneStatement() {
-        List<SqlStatement> statements = ScriptSplitter.split("t.sql", """
+        List<SqlStatement> statements = ParsedScript.parse("t.sql", """
                 CREATE OR REPLACE FUNCTION f(a int) RETURNS int LANGUAGE sql
                 BEGIN ATOMIC
                   SELECT CASE WHEN a > 0 THEN 1 ELSE 0 END;
                   SELECT 2;
                 END;
                 ALTER TABLE users DROP COLUMN x;
-                """);
+                """).statements();
         assertThat(statements).extracting(s -> s.ddl().getClass().getSimpleName())
                 .containsExactly("Opaque", "AlterTable");
         assertThat(statements.get(1).line()).isEqualTo(6);
@@ -143,5 +145,68 @@ class DdlParserTest {
         assertThat(parse("ALTER TABLE t ADD COLUMN;")).isInstanceOfSatisfying(Ddl.NotAnalysed.class,
                 n -> assertThat(n.reason()).contains("expected a name"));
         assertThat(parse("FOO BAR;")).isInstanceOf(Ddl.NotAnalysed.class);
+    }
+
+    @Test
+    void tablesCreatedFromQueriesAreFilledUnlessWithNoData() {
+        assertThat(parse("CREATE TABLE t AS SELECT * FROM u;")).isInstanceOfSatisfying(Ddl.CreateTable.class,
+                t -> assertThat(t.populated()).isTrue());
+        assertThat(parse("CREATE TABLE t (a, b) AS SELECT x, y FROM u;")).isInstanceOfSatisfying(Ddl.CreateTable.class,
+                t -> assertThat(t.populated()).isTrue());
+        assertThat(parse("CREATE TABLE t AS SELECT * FROM u WITH NO DATA;"))
+                .isInstanceOfSatisfying(Ddl.CreateTable.class, t -> assertThat(t.populated()).isFalse());
+        assertThat(parse("CREATE TABLE t (a int);")).isInstanceOfSatisfying(Ddl.CreateTable.class,
+                t -> assertThat(t.populated()).isFalse());
+        assertThat(parse("SELECT DISTINCT ON (a) * INTO s.copy FROM u;")).isInstanceOfSatisfying(
+                Ddl.CreateTable.class, t -> {
+                    assertThat(t.table().key()).isEqualTo("s.copy");
+                    assertThat(t.populated()).isTrue();
+                });
+        assertThat(parse("SELECT * INTO TEMP scratch FROM u;")).isInstanceOf(Ddl.Opaque.class);
+        assertThat(parse("SELECT a FROM u WHERE b IN (SELECT c INTO d FROM e);")).isInstanceOf(Ddl.Opaque.class);
+    }
+
+    @Test
+    void schemaRenamesMovesEnumRenamesAndDrops() {
+        assertThat(parse("ALTER SCHEMA billing RENAME TO invoicing;"))
+                .isEqualTo(new Ddl.RenameSchema(first("ALTER SCHEMA billing RENAME TO invoicing;"), "billing", "invoicing"));
+        assertThat(parse("ALTER TYPE s.status RENAME VALUE 'a' TO 'b';")).isInstanceOfSatisfying(
+                Ddl.RenameEnumValue.class, r -> {
+                    assertThat(r.type().key()).isEqualTo("s.status");
+                    assertThat(r.from()).isEqualTo("'a'");
+                    assertThat(r.to()).isEqualTo("'b'");
+                });
+        assertThat(parse("ALTER MATERIALIZED VIEW IF EXISTS v SET SCHEMA archive;")).isInstanceOfSatisfying(
+                Ddl.SetSchema.class, m -> {
+                    assertThat(m.objectKind()).isEqualTo("MATERIALIZED VIEW");
+                    assertThat(m.object().key()).isEqualTo("v");
+                    assertThat(m.schema()).isEqualTo("archive");
+                });
+        assertThat(parse("ALTER FUNCTION f(int) SET search_path = x;")).isInstanceOf(Ddl.Opaque.class);
+        assertThat(parse("ALTER TABLE t SET SCHEMA archive;")).isInstanceOfSatisfying(Ddl.AlterTable.class,
+                a -> assertThat(a.actions().get(0)).isInstanceOf(AlterAction.SetSchema.class));
+        assertThat(parse("ALTER TABLE t SET UNLOGGED, DISABLE TRIGGER ALL;")).isInstanceOfSatisfying(
+                Ddl.AlterTable.class, a -> assertThat(a.actions()).extracting(x -> x.getClass().getSimpleName())
+                        .containsExactly("SetLogged", "DisableTrigger"));
+        assertThat(parse("DROP TRIGGER IF EXISTS audit ON s.moves CASCADE;")).isInstanceOfSatisfying(
+                Ddl.DropOther.class, d -> {
+                    assertThat(d.objectKind()).isEqualTo("TRIGGER");
+                    assertThat(d.ifExists()).isTrue();
+                    assertThat(d.names()).extracting(QName::key).containsExactly("audit");
+                    assertThat(d.on().key()).isEqualTo("s.moves");
+                    assertThat(d.cascade()).isTrue();
+                    assertThat(StatementLocks.of(d)).isEqualTo(LockMode.ACCESS_EXCLUSIVE);
+                    assertThat(StatementLocks.table(d).key()).isEqualTo("s.moves");
+                });
+        assertThat(parse("DROP MATERIALIZED VIEW a, b;")).isInstanceOfSatisfying(Ddl.DropOther.class,
+                d -> assertThat(d.objectKind()).isEqualTo("MATERIALIZED VIEW"));
+        assertThat(parse("DROP FUNCTION f(int, text), g();")).isInstanceOfSatisfying(Ddl.DropOther.class,
+                d -> assertThat(d.names()).extracting(QName::key).containsExactly("f", "g"));
+        assertThat(parse("DROP OWNED BY app CASCADE;")).isInstanceOfSatisfying(Ddl.DropOther.class,
+                d -> assertThat(d.cascade()).isTrue());
+    }
+
+    private static dev.bascule.sql.Token first(String sql) {
+        return ParsedScript.parse("t.sql", sql).statements().get(0).first();
     }
 }

@@ -1,5 +1,8 @@
 package dev.bascule.lint;
 
+import dev.bascule.lint.model.Severity;
+import dev.bascule.lint.model.LintConfig;
+import dev.bascule.lint.model.RuleConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,11 @@
 package dev.bascule.lint;
 
+import dev.bascule.lint.model.Severity;
+import dev.bascule.lint.model.Finding;
+import dev.bascule.lint.model.LockMode;
+import dev.bascule.lint.model.LintConfig;
+import dev.bascule.lint.model.RuleConfig;
+import dev.bascule.lint.model.LintContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -68,8 +74,12 @@ class LinterConfigurationTest {
         assertThat(ids(lint("schema/20240101000000_same.up.sql", DROP, config))).doesNotContain("ban-drop-column");
         assertThat(ids(lint("schema/20250606201946_new.up.sql", DROP, config))).contains("ban-drop-column");
         assertThat(ids(lint("schema/no_version.sql", DROP, config))).doesNotContain("ban-drop-column");
-        assertThat(Linter.compareVersions("9", "10")).isNegative();
-        assertThat(Linter.compareVersions("010", "9")).isPositive();
+        // Versions compare as numbers (the catalog's Version), not as text: 9 < 10, and 010 > 9.
+        LintConfig newerThanNine = LintConfig.defaults().withRule("ban-drop-column",
+                new RuleConfig(null, null, List.of(), "9"));
+        assertThat(ids(lint("schema/10_ten.up.sql", DROP, newerThanNine))).contains("ban-drop-column");
+        assertThat(ids(lint("schema/010_ten.up.sql", DROP, newerThanNine))).contains("ban-drop-column");
+        assertThat(ids(lint("schema/9_nine.up.sql", DROP, newerThanNine))).doesNotContain("ban-drop-column");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.bascule.lint;
 
+import dev.bascule.lint.model.LintResult;
+import dev.bascule.lint.model.LintConfig;
+import dev.bascule.lint.model.LintContext;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +72,23 @@ class LinterRobustnessTest {
             });
         }
         assertThat(notAnalysed).as("soup must contain statements the parser rejects").isPositive();
+    }
+
+    @Test
+    void randomDoBodiesNeverThrow() {
+        String[] words = {"BEGIN", "END", "LOOP", "END LOOP", "IF", "THEN", "ELSIF", "ELSE", "END IF", "CASE", "WHEN",
+            "END CASE", "FOR", "IN", "WHILE", "EXIT", "DECLARE", "EXCEPTION", "<<l>>", ":=", ";", "(", ")", "UPDATE t SET",
+            "a = 1", "WHERE", "OFFSET", "x", "LIMIT 5", "SELECT", "PERFORM pg_sleep(1)", "DELETE FROM t", "RAISE", "'s'"};
+        Random random = new Random(SEED);
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder b = new StringBuilder("DO $$ ");
+            int n = 1 + random.nextInt(40);
+            for (int i = 0; i < n; i++) {
+                b.append(words[random.nextInt(words.length)]).append(random.nextBoolean() ? " " : "\n");
+            }
+            String sql = b.append(" $$;\n").toString();
+            LintResult result = linter.lint("do.sql", sql, context);
+            assertThat(result.findings()).as(sql).allSatisfy(f -> assertThat(f.line()).isPositive());
+        }
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bascule.lint.parse.AlterAction;
 import dev.bascule.lint.parse.ColumnDef;
 import dev.bascule.lint.parse.Ddl;
-import dev.bascule.lint.parse.ScriptSplitter;
+import dev.bascule.lint.parse.ParsedScript;
 import dev.bascule.lint.parse.SqlStatement;
 import dev.bascule.lint.parse.TableConstraint;
 import org.junit.jupiter.api.Assumptions;
@@ -41,7 +41,7 @@ class ParserOracleTest {
         int compared = 0;
         for (Path file : MilmoveCorpus.sqlFiles(root)) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            for (SqlStatement s : ScriptSplitter.split(file.toString(), text)) {
+            for (SqlStatement s : ParsedScript.parse(file.toString(), text).statements()) {
                 if (s.sql().length() > MAX_STATEMENT_CHARS) {
                     continue;
                 }
@@ -79,8 +79,8 @@ class ParserOracleTest {
         for (String[] pair : pairs) {
             JsonNode postgres = JSON.readTree(oracle.get().parse(pair[0]).orElseThrow()).path("stmts").get(0)
                     .get("stmt");
-            assertThat(compare(ScriptSplitter.split("a.sql", pair[0]).get(0).ddl(), postgres)).as(pair[0]).isNull();
-            assertThat(compare(ScriptSplitter.split("b.sql", pair[1]).get(0).ddl(), postgres)).as(pair[1]).isNotNull();
+            assertThat(compare(ParsedScript.parse("a.sql", pair[0]).statements().get(0).ddl(), postgres)).as(pair[0]).isNull();
+            assertThat(compare(ParsedScript.parse("b.sql", pair[1]).statements().get(0).ddl(), postgres)).as(pair[1]).isNotNull();
         }
     }
 
@@ -206,6 +206,9 @@ class ParserOracleTest {
                 case "AT_ColumnDefault" -> action instanceof AlterAction.SetDefault
                         || action instanceof AlterAction.Other;
                 case "AT_DetachPartition" -> action instanceof AlterAction.DetachPartition;
+                case "AT_SetLogged", "AT_SetUnLogged" -> action instanceof AlterAction.SetLogged;
+                case "AT_DisableTrig", "AT_DisableTrigAll", "AT_DisableTrigUser" ->
+                        action instanceof AlterAction.DisableTrigger;
                 default -> action instanceof AlterAction.Other;
             };
             if (!ok) {

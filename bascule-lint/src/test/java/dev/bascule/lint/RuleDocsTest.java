@@ -1,5 +1,7 @@
 package dev.bascule.lint;
 
+import dev.bascule.lint.model.Finding;
+import dev.bascule.lint.model.LintResult;
 import dev.bascule.lint.format.ReportFormat;
 import dev.bascule.lint.rules.Rule;
 import dev.bascule.lint.rules.Rules;
@@ -65,7 +67,8 @@ class RuleDocsTest {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(rule.id()).append("\n\n").append(rule.summary()).append("\n\n")
                 .append("- Default severity: **").append(rule.defaultSeverity().label()).append("**")
-                .append(rule.enabledByDefault() ? "" : " (opt-in: off unless enabled)").append('\n')
+                .append(rule.enabledByDefault() ? "" : rule.inStrictProfile()
+                        ? " (opt-in: on in the strict profile, otherwise off unless enabled)" : " (opt-in: off unless enabled)").append('\n')
                 .append("- Lock taken by the flagged statement: ").append(finding.lock().describe()).append("\n\n")
                 .append("## Why\n\n").append(rule.why()).append("\n\n")
                 .append("## Flagged\n\n```sql\n").append(strip(badSql)).append("```\n\n")

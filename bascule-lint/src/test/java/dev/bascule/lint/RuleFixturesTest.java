@@ -1,5 +1,10 @@
 package dev.bascule.lint;
 
+import dev.bascule.lint.model.Finding;
+import dev.bascule.lint.model.LintResult;
+import dev.bascule.lint.model.LintConfig;
+import dev.bascule.lint.model.RuleConfig;
+import dev.bascule.lint.model.LintContext;
 import dev.bascule.lint.rules.Rule;
 import dev.bascule.lint.rules.Rules;
 import org.junit.jupiter.api.DynamicTest;
@@ -26,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * For every rule, {@code lint/<rule-id>/bad*.sql} must yield that rule exactly on the lines marked
  * {@code -- expect}, and {@code ok*.sql} must not yield it at all. A first line {@code -- fixture: k=v ...}
  * sets the context (tables=users:5000000, columns=users.name:varchar(20), require-down, has-down,
- * runner-lock-timeout, data-migration). The rule under test is always enabled, opt-in or not.
+ * runner-lock-timeout, runner-statement-timeout, data-migration). The rule under test is always enabled, opt-in or not.
  */
 class RuleFixturesTest {
 
@@ -131,6 +136,7 @@ class RuleFixturesTest {
                 case "require-down" -> requireDown = true;
                 case "no-down" -> hasDown = false;
                 case "runner-lock-timeout" -> context = context.withRunnerLockTimeout(true);
+                case "runner-statement-timeout" -> context = context.withRunnerStatementTimeout(true);
                 case "data-migration" -> context = context.withDataMigration(true);
                 default -> throw new IllegalArgumentException("unknown fixture setting " + setting);
             }

@@ -1,8 +1,8 @@
 package dev.bascule.lint.format;
 
-import dev.bascule.lint.Finding;
-import dev.bascule.lint.LintResult;
-import dev.bascule.lint.LockMode;
+import dev.bascule.lint.model.Finding;
+import dev.bascule.lint.model.LintResult;
+import dev.bascule.lint.model.LockMode;
 
 import java.util.List;
 

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bascule.lint.Finding;
-import dev.bascule.lint.LintResult;
+import dev.bascule.lint.model.Finding;
+import dev.bascule.lint.model.LintResult;
 
 import java.util.List;
 

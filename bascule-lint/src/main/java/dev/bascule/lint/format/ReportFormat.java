@@ -1,6 +1,6 @@
 package dev.bascule.lint.format;
 
-import dev.bascule.lint.LintResult;
+import dev.bascule.lint.model.LintResult;
 import dev.bascule.lint.rules.Rule;
 
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.bascule.lint.format;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bascule.lint.Finding;
-import dev.bascule.lint.LintResult;
-import dev.bascule.lint.Severity;
+import dev.bascule.lint.model.Finding;
+import dev.bascule.lint.model.LintResult;
+import dev.bascule.lint.model.Severity;
 import dev.bascule.lint.rules.Rule;
 
 import java.util.HashMap;

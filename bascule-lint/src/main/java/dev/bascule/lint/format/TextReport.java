@@ -1,9 +1,9 @@
 package dev.bascule.lint.format;
 
-import dev.bascule.lint.Finding;
-import dev.bascule.lint.LintResult;
-import dev.bascule.lint.LockMode;
-import dev.bascule.lint.Severity;
+import dev.bascule.lint.model.Finding;
+import dev.bascule.lint.model.LintResult;
+import dev.bascule.lint.model.LockMode;
+import dev.bascule.lint.model.Severity;
 
 import java.util.List;
 

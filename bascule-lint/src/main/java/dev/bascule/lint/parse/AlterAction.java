@@ -43,6 +43,18 @@ public sealed interface AlterAction {
     record DetachPartition(Token at, QName partition, boolean concurrently) implements AlterAction {
     }
 
+    /** {@code SET LOGGED} ({@code logged}) or {@code SET UNLOGGED}. */
+    record SetLogged(Token at, boolean logged) implements AlterAction {
+    }
+
+    /** {@code DISABLE TRIGGER name|ALL|USER}; {@code trigger} as written. */
+    record DisableTrigger(Token at, String trigger) implements AlterAction {
+    }
+
+    /** {@code SET SCHEMA schema}: the table moves to another schema. */
+    record SetSchema(Token at, String schema) implements AlterAction {
+    }
+
     /** A sub-command no rule inspects (OWNER TO, SET STATISTICS, ENABLE TRIGGER, ...), named by its words. */
     record Other(Token at, String words, LockLevel lock) implements AlterAction {
     }

@@ -7,8 +7,15 @@ import java.util.List;
 /** What a statement does, as far as the rules need to know; one record per statement shape. */
 public sealed interface Ddl {
 
+    /**
+     * CREATE TABLE, CREATE TABLE ... AS and SELECT ... INTO.
+     *
+     * @param asQueryOrLike the columns are not all listed here (AS query, LIKE, PARTITION OF, INHERITS)
+     * @param populated     the table is filled as it is created (CREATE TABLE ... AS / SELECT ... INTO, unless
+     *                      WITH NO DATA): it holds rows from its first moment, unlike a table created empty
+     */
     record CreateTable(QName table, boolean ifNotExists, List<ColumnDef> columns,
-                       List<TableConstraint> constraints, boolean asQueryOrLike) implements Ddl {
+                       List<TableConstraint> constraints, boolean asQueryOrLike, boolean populated) implements Ddl {
     }
 
     record AlterTable(QName table, boolean ifExists, List<AlterAction> actions) implements Ddl {
@@ -27,8 +34,30 @@ public sealed interface Ddl {
     record DropDatabase(Token at, String database) implements Ddl {
     }
 
-    /** Any other DROP (VIEW, FUNCTION, TYPE, TRIGGER, ...). */
-    record DropOther(Token at, String objectKind, boolean ifExists) implements Ddl {
+    /**
+     * Any other DROP (VIEW, FUNCTION, TYPE, TRIGGER, SCHEMA, ...).
+     *
+     * @param objectKind the kind as written, upper-cased: {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TRIGGER}
+     * @param names      the objects dropped (empty when the statement could not be followed that far)
+     * @param on         the table of {@code DROP TRIGGER/POLICY/RULE name ON table}, else {@code null}
+     */
+    record DropOther(Token at, String objectKind, boolean ifExists, List<QName> names, QName on, boolean cascade)
+            implements Ddl {
+    }
+
+    /** {@code ALTER SCHEMA from RENAME TO to}. */
+    record RenameSchema(Token at, String from, String to) implements Ddl {
+    }
+
+    /** {@code ALTER TYPE type RENAME VALUE 'from' TO 'to'} (values as written, quotes included). */
+    record RenameEnumValue(Token at, QName type, String from, String to) implements Ddl {
+    }
+
+    /**
+     * {@code ALTER <kind> name SET SCHEMA schema} for objects other than tables (a table's is an
+     * {@link AlterAction.SetSchema} of its ALTER TABLE).
+     */
+    record SetSchema(Token at, String objectKind, QName object, String schema) implements Ddl {
     }
 
     record AlterTypeAddValue(Token at, QName type, String value, boolean ordered, boolean ifNotExists)

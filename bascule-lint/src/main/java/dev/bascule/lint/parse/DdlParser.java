@@ -3,7 +3,6 @@ package dev.bascule.lint.parse;
 import dev.bascule.sql.Token;
 import dev.bascule.sql.TokenType;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,9 +22,12 @@ public final class DdlParser {
             "deallocate", "checkpoint", "load", "fetch", "move", "close", "declare", "reset", "merge");
 
     private final TokenCursor c;
+    /** The statement sits in a PL/pgSQL body, where {@code SELECT ... INTO x} fills variables, not a table. */
+    private final boolean plpgsql;
 
-    private DdlParser(List<Token> tokens, String sql) {
+    private DdlParser(List<Token> tokens, String sql, boolean plpgsql) {
         this.c = new TokenCursor(tokens, sql);
+        this.plpgsql = plpgsql;
     }
 
     /**
@@ -34,10 +36,15 @@ public final class DdlParser {
      * @param sql the statement's text, starting at the first token's offset (used to quote expressions)
      */
     public static Ddl parse(List<Token> tokens, String sql) {
+        return parse(tokens, sql, false);
+    }
+
+    /** As {@link #parse(List, String)}; {@code plpgsql} for a statement of a PL/pgSQL body. */
+    public static Ddl parse(List<Token> tokens, String sql, boolean plpgsql) {
         if (tokens.isEmpty()) {
             throw new IllegalArgumentException("a statement has at least one token");
         }
-        DdlParser parser = new DdlParser(tokens, sql);
+        DdlParser parser = new DdlParser(tokens, sql, plpgsql);
         try {
             return parser.statement();
         } catch (TokenCursor.ParseFailure e) {
@@ -59,13 +66,13 @@ public final class DdlParser {
                 return create(at);
             }
             case "alter" -> {
-                return alter(at);
+                return new ObjectParser(c).alter(at);
             }
             case "drop" -> {
-                return drop(at);
+                return new ObjectParser(c).drop(at);
             }
             case "comment" -> {
-                return comment(at);
+                return new ObjectParser(c).comment(at);
             }
             case "insert" -> {
                 return insert(at);
@@ -112,12 +119,15 @@ public final class DdlParser {
             case "lock" -> {
                 return lock(at);
             }
+            case "select" -> {
+                return plpgsql ? new Ddl.Opaque(at, c.leadingWords(1), false) : selectInto(at);
+            }
             default -> {
                 if (SCHEMA_WORDS.contains(first)) {
-                    return new Ddl.Opaque(at, words(3), true);
+                    return new Ddl.Opaque(at, c.leadingWords(3), true);
                 }
                 if (QUERY_WORDS.contains(first) || at.type() == TokenType.LEFT_PAREN) {
-                    return new Ddl.Opaque(at, words(1), false);
+                    return new Ddl.Opaque(at, c.leadingWords(1), false);
                 }
                 return new Ddl.NotAnalysed(at, "statement starting with '" + at.text() + "' is not recognised");
             }
@@ -161,7 +171,7 @@ public final class DdlParser {
             return temporary ? new Ddl.Opaque(at, "CREATE TEMPORARY TABLE " + table.table(), true) : table;
         }
         c.reset(0);
-        return new Ddl.Opaque(at, words(4), true);
+        return new Ddl.Opaque(at, c.leadingWords(4), true);
     }
 
     private Ddl createIndex(Token at, boolean unique) {
@@ -178,77 +188,32 @@ public final class DdlParser {
         return new Ddl.CreateIndex(at, name, table, unique, concurrently, ifNotExists);
     }
 
-    private Ddl alter(Token at) {
+    /**
+     * {@code SELECT ... INTO [TEMP|UNLOGGED] [TABLE] name ...}: a new table filled from the query; any other
+     * SELECT is a query.
+     */
+    private Ddl selectInto(Token at) {
         c.next();
-        if (c.accept("table")) {
-            if (c.is("all")) {
-                return new Ddl.Opaque(at, words(4), true);
-            }
-            return new TableParser(c).alterTable();
-        }
-        if (c.accept("type")) {
-            QName type = c.qname();
-            if (c.accept("add", "value")) {
-                boolean ifNotExists = c.accept("if", "not", "exists");
-                String value = c.next().text();
-                boolean ordered = c.is("before") || c.is("after");
-                return new Ddl.AlterTypeAddValue(at, type, value, ordered, ifNotExists);
+        int depth = 0;
+        while (!c.atEnd()) {
+            Token t = c.next();
+            if (t.type() == TokenType.LEFT_PAREN) {
+                depth++;
+            } else if (t.type() == TokenType.RIGHT_PAREN) {
+                depth--;
+            } else if (depth == 0 && t.is("into")) {
+                boolean temporary = c.accept("temporary") || c.accept("temp");
+                c.accept("unlogged");
+                c.accept("table");
+                QName table = c.qname();
+                return temporary ? new Ddl.Opaque(at, "SELECT INTO TEMPORARY TABLE " + table, false)
+                        : new Ddl.CreateTable(table, false, List.of(), List.of(), true, true);
+            } else if (depth == 0 && (t.is("from") || t.is("union"))) {
+                break;
             }
         }
         c.reset(0);
-        return new Ddl.Opaque(at, words(3), true);
-    }
-
-    private Ddl drop(Token at) {
-        c.next();
-        if (c.accept("index")) {
-            boolean concurrently = c.accept("concurrently");
-            boolean ifExists = c.accept("if", "exists");
-            return new Ddl.DropIndex(at, qnames(), concurrently, ifExists);
-        }
-        if (c.accept("table")) {
-            boolean ifExists = c.accept("if", "exists");
-            List<QName> tables = qnames();
-            return new Ddl.DropTable(at, tables, ifExists, c.accept("cascade"));
-        }
-        if (c.accept("database")) {
-            c.accept("if", "exists");
-            return new Ddl.DropDatabase(at, c.identifier());
-        }
-        String kind = words(2).substring(5);
-        c.next();
-        c.accept("view");
-        return new Ddl.DropOther(at, kind, c.accept("if", "exists"));
-    }
-
-    private List<QName> qnames() {
-        List<QName> names = new ArrayList<>();
-        do {
-            names.add(c.qname());
-        } while (c.acceptType(TokenType.COMMA));
-        return names;
-    }
-
-    private Ddl comment(Token at) {
-        c.next();
-        c.expect("on");
-        if (c.accept("table")) {
-            return new Ddl.Comment(at, "TABLE", c.qname(), null);
-        }
-        if (c.accept("column")) {
-            List<String> parts = new ArrayList<>();
-            parts.add(c.identifier());
-            while (c.acceptType(TokenType.DOT)) {
-                parts.add(c.identifier());
-            }
-            if (parts.size() < 2) {
-                throw c.failure("expected table.column");
-            }
-            int n = parts.size();
-            return new Ddl.Comment(at, "COLUMN", QName.of(n >= 3 ? parts.get(n - 3) : null, parts.get(n - 2)),
-                    parts.get(n - 1));
-        }
-        return new Ddl.Comment(at, c.next().text().toUpperCase(Locale.ROOT), null, null);
+        return new Ddl.Opaque(at, c.leadingWords(1), false);
     }
 
     private Ddl insert(Token at) {
@@ -291,7 +256,7 @@ public final class DdlParser {
         c.next();
         c.accept("table");
         c.accept("only");
-        List<QName> tables = qnames();
+        List<QName> tables = c.qnames();
         boolean cascade = false;
         while (!c.atEnd()) {
             cascade |= c.next().is("cascade");
@@ -310,7 +275,7 @@ public final class DdlParser {
         while (c.is("full") || c.is("freeze") || c.is("verbose") || c.is("analyze") || c.is("analyse")) {
             full |= c.next().is("full");
         }
-        List<QName> tables = c.atEnd() ? List.of() : qnames();
+        List<QName> tables = c.atEnd() ? List.of() : c.qnames();
         return new Ddl.Vacuum(at, full, tables);
     }
 
@@ -334,7 +299,7 @@ public final class DdlParser {
             c.accept("local");
         }
         if (c.is("transaction") || c.is("constraints") || c.is("role") || c.is("session")) {
-            return new Ddl.Opaque(at, words(3), false);
+            return new Ddl.Opaque(at, c.leadingWords(3), false);
         }
         String parameter = c.identifier();
         while (c.acceptType(TokenType.DOT)) {
@@ -357,7 +322,7 @@ public final class DdlParser {
         c.next();
         c.accept("table");
         c.accept("only");
-        List<QName> tables = qnames();
+        List<QName> tables = c.qnames();
         String mode = "ACCESS EXCLUSIVE";
         if (c.accept("in")) {
             int from = c.position();
@@ -367,17 +332,5 @@ public final class DdlParser {
             mode = c.text(from, c.position()).toUpperCase(Locale.ROOT);
         }
         return new Ddl.LockTable(at, tables, mode);
-    }
-
-    /** The first {@code n} words of the statement, upper-cased, for naming opaque statements. */
-    private String words(int n) {
-        int save = c.position();
-        c.reset(0);
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n && !c.atEnd() && c.isType(TokenType.WORD); i++) {
-            b.append(i == 0 ? "" : " ").append(c.next().text().toUpperCase(Locale.ROOT));
-        }
-        c.reset(save);
-        return b.toString();
     }
 }

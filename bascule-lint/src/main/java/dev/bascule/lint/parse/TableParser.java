@@ -29,8 +29,12 @@ final class TableParser {
         QName table = c.qname();
         List<ColumnDef> columns = new ArrayList<>();
         List<TableConstraint> constraints = new ArrayList<>();
+        if (c.isType(TokenType.LEFT_PAREN) && followedByAs()) {
+            c.skipParens(); // CREATE TABLE t (a, b) AS ...: column names for the query's output
+        }
         if (c.is("as") || c.is("partition") || c.is("of") || !c.isType(TokenType.LEFT_PAREN)) {
-            return new Ddl.CreateTable(table, ifNotExists, columns, constraints, true);
+            boolean query = c.is("as") || c.is("with") && tableOptionsThenAs();
+            return new Ddl.CreateTable(table, ifNotExists, columns, constraints, true, query && !endsWithNoData());
         }
         c.expectType(TokenType.LEFT_PAREN);
         boolean like = false;
@@ -48,7 +52,52 @@ final class TableParser {
         if (c.is("partition") || c.is("inherits")) {
             like = true;
         }
-        return new Ddl.CreateTable(table, ifNotExists, columns, constraints, like);
+        return new Ddl.CreateTable(table, ifNotExists, columns, constraints, like, false);
+    }
+
+    /** At a {@code (}: true when the group is followed by AS (a column name list of CREATE TABLE ... AS). */
+    private boolean followedByAs() {
+        int save = c.position();
+        try {
+            c.skipParens();
+            return c.is("as") || c.is("with") && tableOptionsThenAs();
+        } catch (TokenCursor.ParseFailure e) {
+            return false;
+        } finally {
+            c.reset(save);
+        }
+    }
+
+    /** At WITH: {@code WITH (storage options) AS query}, without consuming anything. */
+    private boolean tableOptionsThenAs() {
+        int save = c.position();
+        try {
+            c.next();
+            if (!c.isType(TokenType.LEFT_PAREN)) {
+                return false;
+            }
+            c.skipParens();
+            return c.is("as");
+        } catch (TokenCursor.ParseFailure e) {
+            return false;
+        } finally {
+            c.reset(save);
+        }
+    }
+
+    /** {@code ... WITH NO DATA} at the end of CREATE TABLE ... AS: the table is created empty. */
+    private boolean endsWithNoData() {
+        int save = c.position();
+        boolean noData = false;
+        while (!c.atEnd()) {
+            if (c.accept("with", "no", "data")) {
+                noData = c.atEnd();
+            } else {
+                c.next();
+            }
+        }
+        c.reset(save);
+        return noData;
     }
 
     ColumnDef columnDef() {
@@ -226,6 +275,18 @@ final class TableParser {
             String from = c.identifier();
             c.expect("to");
             return new AlterAction.RenameColumn(at, from, c.identifier());
+        }
+        if (c.accept("set", "logged")) {
+            return new AlterAction.SetLogged(at, true);
+        }
+        if (c.accept("set", "unlogged")) {
+            return new AlterAction.SetLogged(at, false);
+        }
+        if (c.accept("set", "schema")) {
+            return new AlterAction.SetSchema(at, c.identifier());
+        }
+        if (c.accept("disable", "trigger")) {
+            return new AlterAction.DisableTrigger(at, c.next().text());
         }
         if (c.accept("detach", "partition")) {
             QName partition = c.qname();

@@ -183,7 +183,7 @@ final class TokenCursor {
             TokenType type = t.type();
             if (depth == 0 && (type == TokenType.COMMA || type == TokenType.RIGHT_PAREN
                     || type == TokenType.SEMICOLON
-                    || (type == TokenType.WORD && stopWords.contains(t.text().toLowerCase(Locale.ROOT))))) {
+                    || (type == TokenType.WORD && isOneOf(t, stopWords)))) {
                 return pos;
             }
             if (type == TokenType.LEFT_PAREN || type == TokenType.LEFT_BRACKET) {
@@ -218,11 +218,22 @@ final class TokenCursor {
     Token findWord(int from, int to, Set<String> words) {
         for (int i = from; i < to && i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.type() == TokenType.WORD && words.contains(t.text().toLowerCase(Locale.ROOT))) {
+            if (t.type() == TokenType.WORD && isOneOf(t, words)) {
                 return t;
             }
         }
         return null;
+    }
+
+    /** True when the word is one of {@code words} (lower-case), ignoring case; no copy of the text is made. */
+    static boolean isOneOf(Token t, Set<String> words) {
+        String text = t.text();
+        for (String w : words) {
+            if (w.length() == text.length() && w.equalsIgnoreCase(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when a depth-0 word {@code keyword} occurs from the current position to the end. */
@@ -318,5 +329,26 @@ final class TokenCursor {
             case "timestamp without time zone" -> "timestamp";
             default -> name;
         };
+    }
+
+    /** One or more comma-separated names. */
+    List<QName> qnames() {
+        List<QName> names = new ArrayList<>();
+        do {
+            names.add(qname());
+        } while (acceptType(TokenType.COMMA));
+        return names;
+    }
+
+    /** The first {@code n} words of the statement, upper-cased, for naming opaque statements. */
+    String leadingWords(int n) {
+        int save = pos;
+        pos = 0;
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n && !atEnd() && isType(TokenType.WORD); i++) {
+            b.append(i == 0 ? "" : " ").append(next().text().toUpperCase(Locale.ROOT));
+        }
+        pos = save;
+        return b.toString();
     }
 }

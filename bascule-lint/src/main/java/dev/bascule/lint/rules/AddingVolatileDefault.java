@@ -1,12 +1,19 @@
 package dev.bascule.lint.rules;
 
-import dev.bascule.lint.MigrationFile;
-import dev.bascule.lint.Severity;
+import dev.bascule.lint.model.MigrationFile;
+import dev.bascule.lint.model.Severity;
 import dev.bascule.lint.parse.AlterAction;
 import dev.bascule.lint.parse.ColumnDef;
 import dev.bascule.lint.parse.Ddl;
 
+import dev.bascule.lint.parse.FunctionCalls;
+import dev.bascule.lint.parse.QName;
+import dev.bascule.lint.parse.Routine.Volatility;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** ADD COLUMN with a volatile DEFAULT on an existing table: the table is rewritten. */
@@ -28,15 +35,17 @@ public final class AddingVolatileDefault extends AlterActionRule {
 
     @Override
     public String summary() {
-        return "A column with a volatile DEFAULT (random(), gen_random_uuid(), clock_timestamp(), nextval()) "
-                + "added to an existing table.";
+        return "A column with a volatile DEFAULT (random(), gen_random_uuid(), clock_timestamp(), nextval(), or a "
+                + "function not declared IMMUTABLE or STABLE) added to an existing table.";
     }
 
     @Override
     public String why() {
         return "A volatile default has to be computed per row, so PostgreSQL rewrites the whole table under an "
                 + "ACCESS EXCLUSIVE lock: no reads or writes for the duration. Constant and STABLE defaults "
-                + "(now()) are stored once and are instant since PostgreSQL 11.";
+                + "(now()) are stored once and are instant since PostgreSQL 11. A function of the project counts "
+                + "as volatile unless a file seen earlier (or, with --pending, the database) declares it IMMUTABLE "
+                + "or STABLE: VOLATILE is PostgreSQL's default.";
     }
 
     @Override
@@ -47,19 +56,38 @@ public final class AddingVolatileDefault extends AlterActionRule {
 
     @Override
     void check(MigrationFile m, int index, Ddl.AlterTable alter, AlterAction action, FindingSink out) {
-        if (action instanceof AlterAction.AddColumn add) {
-            ColumnDef col = add.column();
-            if (col.hasDefault() && VOLATILE.matcher(col.defaultText().toLowerCase(Locale.ROOT)).find()) {
-                String t = alter.table().toString();
-                out.report(index, action.at(), "volatile DEFAULT " + col.defaultText() + " on new column " + t + "."
-                                + col.name() + " rewrites the whole table under an ACCESS EXCLUSIVE lock",
-                        "ALTER TABLE " + t + " ADD COLUMN " + col.name() + " " + col.type() + ";\n"
-                                + "ALTER TABLE " + t + " ALTER COLUMN " + col.name() + " SET DEFAULT "
-                                + col.defaultText() + ";\n-- then backfill in batches:\nUPDATE " + t + " SET "
-                                + col.name() + " = " + col.defaultText() + " WHERE id IN (SELECT id FROM " + t
-                                + " WHERE " + col.name() + " IS NULL LIMIT 10000);",
-                        alter.table());
+        if (!(action instanceof AlterAction.AddColumn add) || !add.column().hasDefault()) {
+            return;
+        }
+        ColumnDef col = add.column();
+        String text = col.defaultText();
+        boolean volatileForSure = VOLATILE.matcher(text.toLowerCase(Locale.ROOT)).find();
+        List<String> unknown = new ArrayList<>();
+        for (QName call : FunctionCalls.in(text)) {
+            Optional<Volatility> known = m.functions().of(call, index);
+            if (known.isEmpty()) {
+                unknown.add(call.key());
+            } else if (known.get() == Volatility.VOLATILE) {
+                volatileForSure = true;
             }
+        }
+        if (!volatileForSure && unknown.isEmpty()) {
+            return;
+        }
+        String t = alter.table().toString();
+        String rewrite = "rewrites the whole table under an ACCESS EXCLUSIVE lock";
+        String safe = "ALTER TABLE " + t + " ADD COLUMN " + col.name() + " " + col.type() + ";\n"
+                + "ALTER TABLE " + t + " ALTER COLUMN " + col.name() + " SET DEFAULT " + text + ";\n"
+                + "-- then backfill the existing rows in a data migration, batched by key:\n"
+                + "-- bascule:batch size=5000\nUPDATE " + t + " SET " + col.name() + " = " + text + " WHERE "
+                + col.name() + " IS NULL;";
+        if (volatileForSure) {
+            out.report(index, action.at(), "volatile DEFAULT " + text + " on new column " + t + "." + col.name()
+                    + " " + rewrite, safe, alter.table());
+        } else {
+            out.reportAssumingVolatile(index, action.at(), "DEFAULT " + text + " on new column " + t + "."
+                    + col.name() + " calls " + String.join(", ", unknown) + ", not declared IMMUTABLE or STABLE in "
+                    + "the files seen so far: a volatile default " + rewrite, safe, alter.table(), unknown);
         }
     }
 }

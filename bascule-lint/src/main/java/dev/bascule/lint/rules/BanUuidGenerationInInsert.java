@@ -1,7 +1,7 @@
 package dev.bascule.lint.rules;
 
-import dev.bascule.lint.MigrationFile;
-import dev.bascule.lint.Severity;
+import dev.bascule.lint.model.MigrationFile;
+import dev.bascule.lint.model.Severity;
 import dev.bascule.lint.parse.Ddl;
 
 /** INSERT producing ids with uuid_generate_v4() or gen_random_uuid() (MilMove convention, seed 000). */

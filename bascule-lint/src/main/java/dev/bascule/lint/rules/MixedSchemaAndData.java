@@ -1,8 +1,8 @@
 package dev.bascule.lint.rules;
 
-import dev.bascule.lint.MigrationFile;
-import dev.bascule.lint.Severity;
-import dev.bascule.lint.StatementLocks;
+import dev.bascule.lint.model.MigrationFile;
+import dev.bascule.lint.model.Severity;
+import dev.bascule.lint.model.StatementLocks;
 import dev.bascule.lint.parse.Ddl;
 import dev.bascule.lint.parse.QName;
 
@@ -39,6 +39,19 @@ public final class MixedSchemaAndData implements Rule {
 
     @Override
     public void check(MigrationFile m, FindingSink out) {
+        if (m.declaredDataMigration()) {
+            // -- bascule:data says the file changes data only: any schema change in it is the mix.
+            for (int i = 0; i < m.statements().size(); i++) {
+                if (isSchemaChange(m.statement(i).ddl())) {
+                    out.report(i, null, "changes the schema in a data migration (-- bascule:data): its locks are "
+                                    + "held while the data changes run",
+                            "-- move this statement to a schema migration of its own, before this one:\n"
+                                    + m.statement(i).sql(), StatementLocks.table(m.statement(i).ddl()));
+                    return;
+                }
+            }
+            return;
+        }
         int schemaLine = -1;
         int firstData = -1;
         for (int i = 0; i < m.statements().size(); i++) {

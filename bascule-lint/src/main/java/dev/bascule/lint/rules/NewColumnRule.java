@@ -1,6 +1,6 @@
 package dev.bascule.lint.rules;
 
-import dev.bascule.lint.MigrationFile;
+import dev.bascule.lint.model.MigrationFile;
 import dev.bascule.lint.parse.AlterAction;
 import dev.bascule.lint.parse.ColumnDef;
 import dev.bascule.lint.parse.Ddl;

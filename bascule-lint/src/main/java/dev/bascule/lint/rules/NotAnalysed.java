@@ -1,7 +1,7 @@
 package dev.bascule.lint.rules;
 
-import dev.bascule.lint.MigrationFile;
-import dev.bascule.lint.Severity;
+import dev.bascule.lint.model.MigrationFile;
+import dev.bascule.lint.model.Severity;
 import dev.bascule.lint.parse.Ddl;
 
 /** A statement the parser could not follow: no rule looked at it. */
@@ -19,7 +19,8 @@ public final class NotAnalysed extends StatementRule {
 
     @Override
     public String summary() {
-        return "A statement the linter could not analyse, so no rule checked it.";
+        return "A statement the linter could not analyse, so no rule checked it (an error when the runner "
+                + "refuses the whole file: not UTF-8, an unterminated quote, an unknown directive).";
     }
 
     @Override
@@ -35,7 +36,13 @@ public final class NotAnalysed extends StatementRule {
     @Override
     void check(MigrationFile m, int index, Ddl ddl, FindingSink out) {
         if (ddl instanceof Ddl.NotAnalysed n) {
-            out.report(index, n.at(), "not analysed: " + n.reason(), "", null);
+            if (m.script().error() != null) {
+                // The runner's script engine refuses the whole file: it would fail before running anything.
+                out.report(index, n.at(), Severity.ERROR, "not analysed: " + n.reason() + "; the runner refuses "
+                        + "this file too", "", null);
+            } else {
+                out.report(index, n.at(), "not analysed: " + n.reason(), "", null);
+            }
         }
     }
 }

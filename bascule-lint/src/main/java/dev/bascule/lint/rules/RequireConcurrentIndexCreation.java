@@ -1,7 +1,7 @@
 package dev.bascule.lint.rules;
 
-import dev.bascule.lint.MigrationFile;
-import dev.bascule.lint.Severity;
+import dev.bascule.lint.model.MigrationFile;
+import dev.bascule.lint.model.Severity;
 import dev.bascule.lint.parse.Ddl;
 import dev.bascule.sql.Token;
 
@@ -37,9 +37,9 @@ public final class RequireConcurrentIndexCreation extends StatementRule {
 
     @Override
     void check(MigrationFile m, int index, Ddl ddl, FindingSink out) {
-        if (ddl instanceof Ddl.CreateIndex ci && !ci.concurrently() && m.isExisting(ci.table(), index)) {
+        if (ddl instanceof Ddl.CreateIndex ci && !ci.concurrently() && m.isLive(ci.table(), index)) {
             Token indexWord = m.statement(index).tokens().get(ci.unique() ? 2 : 1);
-            out.report(index, null, "CREATE INDEX on existing table " + ci.table()
+            out.report(index, null, "CREATE INDEX on " + (m.isExisting(ci.table(), index) ? "existing" : "filled, committed") + " table " + ci.table()
                             + " blocks writes to it for the whole index build",
                     "-- in a migration of its own, outside a transaction:\n"
                             + m.statement(index).insertAfter(indexWord, "CONCURRENTLY"), ci.table());

@@ -1,7 +1,7 @@
 package dev.bascule.lint.rules;
 
-import dev.bascule.lint.MigrationFile;
-import dev.bascule.lint.Severity;
+import dev.bascule.lint.model.MigrationFile;
+import dev.bascule.lint.model.Severity;
 
 /** No down migration for a file when the environment requires reversibility. */
 public final class RequireDownMigration implements Rule {

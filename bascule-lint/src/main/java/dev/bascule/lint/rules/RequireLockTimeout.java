@@ -1,8 +1,8 @@
 package dev.bascule.lint.rules;
 
-import dev.bascule.lint.LockMode;
-import dev.bascule.lint.MigrationFile;
-import dev.bascule.lint.Severity;
+import dev.bascule.lint.model.LockMode;
+import dev.bascule.lint.model.MigrationFile;
+import dev.bascule.lint.model.Severity;
 import dev.bascule.lint.parse.Ddl;
 
 /** A blocking lock taken without a lock_timeout, when the runner does not set one either. */
@@ -20,8 +20,8 @@ public final class RequireLockTimeout implements Rule {
 
     @Override
     public String summary() {
-        return "A statement that takes a blocking lock with no lock_timeout set (and a runner that does not set "
-                + "one).";
+        return "A statement that takes a blocking lock (DROP TRIGGER and DROP VIEW included) with no lock_timeout "
+                + "set (and a runner that does not set one).";
     }
 
     @Override
@@ -65,7 +65,7 @@ public final class RequireLockTimeout implements Rule {
         if (ddl instanceof Ddl.DropIndex) {
             return true;
         }
-        var table = dev.bascule.lint.StatementLocks.table(ddl);
-        return table != null && m.isExisting(table, index);
+        var table = dev.bascule.lint.model.StatementLocks.table(ddl);
+        return table != null && m.isLive(table, index);
     }
 }

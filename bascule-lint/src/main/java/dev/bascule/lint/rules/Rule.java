@@ -1,7 +1,8 @@
 package dev.bascule.lint.rules;
 
-import dev.bascule.lint.MigrationFile;
-import dev.bascule.lint.Severity;
+import dev.bascule.lint.model.MigrationFile;
+import dev.bascule.lint.model.Profile;
+import dev.bascule.lint.model.Severity;
 
 /**
  * One lint rule: an id (kebab-case, also the name of its page {@code docs/rules/<id>.md}), a default
@@ -16,6 +17,16 @@ public interface Rule {
     /** Opt-in rules (idempotent DDL) return false; configuration can switch any rule on or off. */
     default boolean enabledByDefault() {
         return true;
+    }
+
+    /** True for an opt-in rule that the {@code strict} profile switches on. */
+    default boolean inStrictProfile() {
+        return false;
+    }
+
+    /** Whether the rule runs under {@code profile} when configuration does not switch it on or off. */
+    default boolean enabledIn(Profile profile) {
+        return enabledByDefault() || (profile == Profile.STRICT && inStrictProfile());
     }
 
     /** One sentence: what the rule catches. */

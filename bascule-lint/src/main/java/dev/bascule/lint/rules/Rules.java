@@ -3,13 +3,22 @@ package dev.bascule.lint.rules;
 import java.util.List;
 import java.util.Optional;
 
-/** The rule catalogue, in documentation order: locks first, then data safety, conventions, bookkeeping. */
+/**
+ * The rule catalogue, in documentation order: locks first, then data safety, conventions, bookkeeping. Rules keep
+ * no state, so one immutable list serves every lint run of the process.
+ */
 public final class Rules {
+
+    private static final List<Rule> ALL = catalogue();
 
     private Rules() {
     }
 
     public static List<Rule> all() {
+        return ALL;
+    }
+
+    private static List<Rule> catalogue() {
         return List.of(
                 new RequireConcurrentIndexCreation(),
                 new RequireConcurrentIndexDeletion(),
@@ -23,11 +32,16 @@ public final class Rules {
                 new AddingStoredGeneratedColumn(),
                 new AddingSerialColumn(),
                 new ChangingColumnType(),
+                new SettingLogged(),
                 new RenamingColumn(),
                 new RenamingTable(),
+                new RenamingSchema(),
+                new SettingSchema(),
+                new RenamingEnumValue(),
                 new BanDropColumn(),
                 new BanDropTable(),
                 new BanDropDatabase(),
+                new BanDropSchemaCascade(),
                 new BanDropNotNull(),
                 new DisallowedUniqueConstraint(),
                 new AddingPrimaryKeyConstraint(),
@@ -41,9 +55,11 @@ public final class Rules {
                 new RequireConcurrentReindex(),
                 new StatementsAfterAccessExclusive(),
                 new RequireLockTimeout(),
+                new RequireStatementTimeout(),
                 new TransactionNesting(),
                 new BanUncommittedTransaction(),
                 new BanDomainConstraint(),
+                new DisablingTrigger(),
                 new PreferTextField(),
                 new PreferTimestamptz(),
                 new PreferBigint(),
@@ -51,15 +67,24 @@ public final class Rules {
                 new BanCharField(),
                 new RequireIdempotentDdl(),
                 new RequirePrimaryKey(),
+                new IdentifierTooLong(),
                 new RequireComment(),
                 new BanUuidGenerationInInsert(),
                 new MixedSchemaAndData(),
                 new UnbatchedDataChange(),
+                new BatchLoopOffsetPaging(),
+                new BatchLoopWithoutKeyset(),
+                new SleepInTransaction(),
                 new RequireDownMigration(),
                 new NotAnalysed());
     }
 
     public static Optional<Rule> byId(String id) {
-        return all().stream().filter(r -> r.id().equals(id)).findFirst();
+        for (Rule rule : ALL) {
+            if (rule.id().equals(id)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,6 +1,6 @@
 package dev.bascule.lint.rules;
 
-import dev.bascule.lint.MigrationFile;
+import dev.bascule.lint.model.MigrationFile;
 import dev.bascule.lint.parse.Ddl;
 
 /** A rule that looks at statements one at a time. */

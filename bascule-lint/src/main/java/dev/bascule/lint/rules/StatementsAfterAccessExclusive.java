@@ -1,8 +1,8 @@
 package dev.bascule.lint.rules;
 
-import dev.bascule.lint.LockMode;
-import dev.bascule.lint.MigrationFile;
-import dev.bascule.lint.Severity;
+import dev.bascule.lint.model.LockMode;
+import dev.bascule.lint.model.MigrationFile;
+import dev.bascule.lint.model.Severity;
 import dev.bascule.lint.parse.Ddl;
 import dev.bascule.lint.parse.QName;
 
@@ -80,6 +80,6 @@ public final class StatementsAfterAccessExclusive implements Rule {
                 : ddl instanceof Ddl.LockTable l ? l.tables().get(0)
                 : ddl instanceof Ddl.Cluster c ? c.table()
                 : ddl instanceof Ddl.Vacuum v && !v.tables().isEmpty() ? v.tables().get(0) : null;
-        return table != null && m.isExisting(table, index) ? table : null;
+        return table != null && m.isLive(table, index) ? table : null;
     }
 }

@@ -1,9 +1,10 @@
 package dev.bascule.lint.rules;
 
-import dev.bascule.lint.MigrationFile;
-import dev.bascule.lint.Severity;
+import dev.bascule.lint.model.MigrationFile;
+import dev.bascule.lint.model.Severity;
 import dev.bascule.lint.parse.Ddl;
 import dev.bascule.lint.parse.QName;
+import dev.bascule.sql.DirectiveKind;
 
 /** UPDATE or DELETE of a whole existing table in one statement. */
 public final class UnbatchedDataChange extends StatementRule {
@@ -32,7 +33,8 @@ public final class UnbatchedDataChange extends StatementRule {
 
     @Override
     public String fix() {
-        return "Change the rows in batches of a few thousand, each in its own transaction, until none is left.";
+        return "Put -- bascule:batch size=N on the line before the statement (in a data migration): the runner "
+                + "then changes the rows in keyset batches of N, each in its own transaction.";
     }
 
     @Override
@@ -46,14 +48,14 @@ public final class UnbatchedDataChange extends StatementRule {
             table = d.table();
             verb = "DELETE";
         }
-        if (table != null && m.isExisting(table, index)) {
-            String batch = verb.equals("UPDATE")
-                    ? m.statement(index).sql().replaceAll(";\\s*$", "") + "\nWHERE id IN (SELECT id FROM " + table
-                    + " WHERE <not yet changed> LIMIT 5000);"
-                    : "DELETE FROM " + table + " WHERE id IN (SELECT id FROM " + table + " LIMIT 5000);";
-            out.report(index, null, verb + " of every row of " + table + " in one statement"
+        // -- bascule:batch before the statement: the runner runs it in keyset batches, each committed on its own.
+        boolean batched = m.statement(index).directive(DirectiveKind.BATCH).isPresent();
+        if (table != null && !batched && m.isExisting(table, index)) {
+            String where = m.statement(index).embedded() ? " in a DO block" : "";
+            out.report(index, null, verb + " of every row of " + table + " in one statement" + where
                             + (m.isDataMigration() ? "" : " (in a schema migration)"),
-                    "-- repeat, one transaction each, until it changes no row:\n" + batch, table);
+                    (m.isDataMigration() ? "" : "-- in a data migration (-- bascule:data in its header):\n")
+                            + "-- bascule:batch size=5000\n" + m.statement(index).sql(), table);
         }
     }
 }

@@ -1,0 +1,3 @@
+DROP TABLE staging.imports;
+DROP SCHEMA IF EXISTS staging;
+DROP TYPE old_status CASCADE;

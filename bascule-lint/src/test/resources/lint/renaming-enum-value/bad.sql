@@ -1,0 +1,1 @@
+ALTER TYPE move_status RENAME VALUE 'DRAFT' TO 'NEW'; -- expect

@@ -1,0 +1,2 @@
+CREATE SCHEMA invoicing;
+ALTER SCHEMA invoicing OWNER TO app;

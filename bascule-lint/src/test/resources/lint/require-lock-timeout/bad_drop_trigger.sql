@@ -1,0 +1,1 @@
+DROP TRIGGER moves_audit ON moves; -- expect

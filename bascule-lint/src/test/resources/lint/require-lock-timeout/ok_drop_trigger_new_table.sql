@@ -1,0 +1,3 @@
+CREATE TABLE pets (id bigint PRIMARY KEY);
+CREATE TRIGGER pets_audit AFTER INSERT ON pets FOR EACH ROW EXECUTE FUNCTION audit();
+DROP TRIGGER pets_audit ON pets;

@@ -1,0 +1,2 @@
+-- fixture: runner-statement-timeout
+ALTER TABLE moves VALIDATE CONSTRAINT moves_status_check;

@@ -1,0 +1,2 @@
+-- bascule:data
+UPDATE users SET active = true; -- expect
