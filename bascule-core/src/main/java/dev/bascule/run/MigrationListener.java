@@ -37,4 +37,11 @@ public interface MigrationListener {
 
     default void batch(Migration migration, BatchEvent event) {
     }
+
+    /**
+     * At the end of a run ({@code migrate}, {@code task run}), failed ones included: the audit files it wrote, in
+     * the order they were first written. Not called when none was written.
+     */
+    default void auditFiles(java.util.List<dev.bascule.run.audit.AuditFile> files) {
+    }
 }
