@@ -37,31 +37,36 @@ final class BatchHooks implements BatchListener, AutoCloseable {
     /** How long one throttle wait may last before the run stops (it resumes on the next run). */
     private static final Duration THROTTLE_LIMIT = Duration.ofMinutes(30);
 
+    /**
+     * The file the batches belong to.
+     *
+     * @param path  as shown in errors ({@code FILE: ...})
+     * @param rerun the command that resumes the run, for messages ({@code migrate}, {@code task run FILE})
+     */
+    record Source(String fileName, String path, boolean secret, String rerun) {
+    }
+
     private final Database database;
     private final MigrationListener listener;
-    private final String fileName;
-    private final String path;
-    private final String rerun;
-    private final boolean secret;
+    private final Source source;
     private final AuditScope audit;
+    private final Runnable committed;
     private final Consumer<MigrationListener.BatchEvent> events;
     private final Set<Statement> stepStarts = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Throttle> throttles = new HashMap<>();
     private final Map<String, Long> estimates = new HashMap<>();
 
     /**
-     * @param rerun  the command that resumes the run, for messages ({@code migrate}, {@code task run FILE})
-     * @param events receives each batch's progress (key left out for secret files)
+     * @param committed called at each commit point, after the audit scope heard of it (a task counts rows there)
+     * @param events    receives each batch's progress (key left out for secret files)
      */
-    BatchHooks(Database database, MigrationListener listener, BatchedScriptPlan plan, String fileName, String path,
-               String rerun, boolean secret, AuditScope audit, Consumer<MigrationListener.BatchEvent> events) {
+    BatchHooks(Database database, MigrationListener listener, BatchedScriptPlan plan, Source source, AuditScope audit,
+               Runnable committed, Consumer<MigrationListener.BatchEvent> events) {
         this.database = database;
         this.listener = listener;
-        this.fileName = fileName;
-        this.path = path;
-        this.rerun = rerun;
-        this.secret = secret;
+        this.source = source;
         this.audit = audit;
+        this.committed = committed;
         this.events = events;
         plan.steps().stream().filter(s -> s instanceof BatchedScriptPlan.PlainStep)
                 .forEach(s -> stepStarts.add(((BatchedScriptPlan.PlainStep) s).statements().get(0)));
@@ -70,8 +75,14 @@ final class BatchHooks implements BatchListener, AutoCloseable {
     /** Called before each plain statement: a plain step's first one runs only after the step before committed. */
     void beforePlainStatement(Statement statement) {
         if (stepStarts.contains(statement)) {
-            audit.committed();
+            commitPoint();
         }
+    }
+
+    /** Everything run so far has committed. */
+    void commitPoint() {
+        audit.committed();
+        committed.run();
     }
 
     @Override
@@ -83,7 +94,7 @@ final class BatchHooks implements BatchListener, AutoCloseable {
 
     @Override
     public void beforeBatch(Connection c, BatchPosition position) throws SQLException, InterruptedException {
-        audit.committed(); // whatever ran before this batch has committed
+        commitPoint(); // whatever ran before this batch has committed
         estimates.computeIfAbsent(position.table(), table -> estimate(c, table));
         Optional<Duration> maxLag = position.options().maxLag();
         if (maxLag.isEmpty()) {
@@ -92,23 +103,23 @@ final class BatchHooks implements BatchListener, AutoCloseable {
         Throttle throttle = throttles.computeIfAbsent(position.table(), table -> new Throttle(database::connect,
                 Throttle.Settings.defaults().forTable(table).withMaxReplayLag(maxLag.get())));
         try {
-            throttle.awaitClear(THROTTLE_LIMIT, line -> listener.info(fileName + ": batch " + position.batchNumber()
-                    + " " + line));
+            throttle.awaitClear(THROTTLE_LIMIT, line -> listener.info(source.fileName() + ": batch "
+                    + position.batchNumber() + " " + line));
         } catch (ThrottleTimeoutException e) {
-            throw new BasculeException.MigrationFailed(path + ": " + e.getMessage() + "; the batches done so far are"
-                    + " recorded: run " + rerun + " again to resume", path, 0, null, null);
+            throw new BasculeException.MigrationFailed(source.path() + ": " + e.getMessage() + "; the batches done so"
+                    + " far are recorded: run " + source.rerun() + " again to resume", source.path(), 0, null, null);
         } catch (IllegalStateException e) {
-            throw new BasculeException.MigrationFailed(path + ": max-lag needs the replication and vacuum statistics: "
-                    + e.getMessage(), path, 0, null, null);
+            throw new BasculeException.MigrationFailed(source.path() + ": max-lag needs the replication and vacuum"
+                    + " statistics: " + e.getMessage(), source.path(), 0, null, null);
         }
     }
 
     @Override
     public void afterBatch(BatchReport report) {
-        audit.committed();
         events.accept(new MigrationListener.BatchEvent(report.statement().line(), report.batchNumber(), report.rows(),
                 report.rowsDone(), estimates.getOrDefault(tableOf(report), -1L),
-                secret ? Optional.empty() : report.keyReached(), report.transaction(), report.last()));
+                source.secret() ? Optional.empty() : report.keyReached(), report.transaction(), report.last()));
+        commitPoint();
     }
 
     private String tableOf(BatchReport report) {

@@ -36,8 +36,8 @@ final class BatchedMigration {
         connection.setAutoCommit(true);
         long[] ms = new long[1];
         BatchedScriptPlan plan = BatchedScriptPlan.of(prepared.script());
-        try (BatchHooks hooks = new BatchHooks(database, listener, plan, migration.fileName(), migration.path(),
-                "migrate", migration.secret(), audit, event -> listener.batch(migration, event))) {
+        try (BatchHooks hooks = new BatchHooks(database, listener, plan, new BatchHooks.Source(migration.fileName(),
+                migration.path(), migration.secret(), "migrate"), audit, () -> { }, event -> listener.batch(migration, event))) {
             new BatchedScriptRunner(ProgressTable.beside(history)).run(connection, plan,
                     progressIdentity(migration), migration.checksum(),
                     (c, statement) -> {
