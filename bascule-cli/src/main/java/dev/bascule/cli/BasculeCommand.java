@@ -24,7 +24,7 @@ import java.nio.file.Path;
         subcommands = {MigrateCommand.class, DownCommand.class, BaselineCommand.class, StatusCommand.class, ValidateCommand.class, RepairCommand.class,
                 ResetCommand.class, GenCommand.class, UpdateManifestCommand.class, DemoCommand.class,
                 AdoptCommand.class, ImportCommand.class, InitCommand.class,
-                SecureCommand.class, ExecCommand.class, SplitCommand.class, LintCommand.class,
+                SecureCommand.class, ExecCommand.class, TaskCommand.class, SplitCommand.class, LintCommand.class,
                 HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a migration failed", "2:usage or configuration error, database unreachable or login refused",
