@@ -95,9 +95,9 @@ public final class DataMigrationGenerator {
                 MigrationNames.appendToManifest(manifest.get(), fileName);
             }
             List<String> notes = new ArrayList<>();
-            inserts.ifPresent(i -> notes.add(i.rows() + " row(s) of " + GeneratedFiles.display(csv.get().file(),
-                    settings.baseDir()) + " into " + i.table() + (i.generatedIds() ? "; ids generated now, the same in"
-                    + " every environment" : "")));
+            inserts.ifPresent(i -> notes.add(i.rows() + " row(s) of " + GeneratedFiles.display(
+                    settings.baseDir().resolve(csv.get().file()), settings.baseDir()) + " into " + i.table()
+                    + (i.generatedIds() ? "; ids generated now, the same in every environment" : "")));
             return new GeneratedFiles(List.of(new GeneratedFiles.Written(file, "data migration")), manifest, List.of(),
                     Optional.empty(), notes);
         } catch (IOException e) {

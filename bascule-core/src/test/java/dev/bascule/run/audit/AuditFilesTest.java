@@ -80,26 +80,32 @@ class AuditFilesTest {
     @Test
     void aBatchedChangeAppendsEachBatchAndAResumedRunContinuesTheFile(TestDatabase db) throws IOException {
         MigrationFolder m = new MigrationFolder(tmp.resolve("m"));
-        m.write("1_items.up.sql", "CREATE TABLE items (id int PRIMARY KEY, flag boolean NOT NULL, n int NOT NULL DEFAULT 0"
-                + " CHECK (n < 100));\n"
+        // A deferred constraint trigger refuses id 8 at commit, after the batch's RETURNING rows were written.
+        m.write("1_items.up.sql", "CREATE TABLE items (id int PRIMARY KEY, flag boolean NOT NULL, n int NOT NULL DEFAULT 0);\n"
                 + "INSERT INTO items (id, flag) SELECT g, g % 3 <> 0 FROM generate_series(1, 10) g;\n"
-                + "UPDATE items SET n = 99 WHERE id = 8;\n");
+                + "CREATE TABLE allow_eight (ok boolean);\n"
+                + "CREATE FUNCTION refuse_eight() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN\n"
+                + "  IF NEW.id = 8 AND NOT EXISTS (SELECT FROM allow_eight) THEN RAISE EXCEPTION 'eight refused'; END IF;\n"
+                + "  RETURN NULL; END $$;\n"
+                + "CREATE CONSTRAINT TRIGGER refuse_eight AFTER UPDATE ON items DEFERRABLE INITIALLY DEFERRED\n"
+                + "  FOR EACH ROW EXECUTE FUNCTION refuse_eight();\n");
         m.write("2_clear_flags.up.sql", "-- bascule:data\n"
                 + "-- bascule:audit pre count-only\n"
                 + "SELECT id FROM items WHERE flag;\n"
                 + "-- bascule:batch size=3\n"
                 + "-- bascule:audit change\n"
                 + "UPDATE items SET flag = false, n = n + 1 WHERE flag RETURNING id, n;\n");
-        // The batch holding id 8 breaks the CHECK: batches (.., 3] and (3, 6] commit, (6, 9] rolls back.
+        // Batches (.., 3] and (3, 6] commit; (6, 9] fails at its commit, so its rows leave change.csv again.
         assertThatThrownBy(() -> config(db, m).load().migrate()).isInstanceOf(BasculeException.MigrationFailed.class)
-                .hasMessageContaining("2_clear_flags.up.sql:6").hasMessageContaining("batch 3");
+                .hasMessageContaining("2_clear_flags.up.sql:6").hasMessageContaining("eight refused")
+                .hasMessageContaining("batch 3");
         assertThat(read("audit/2_clear_flags/change.csv"))
                 .isEqualTo("\"id\",\"n\"\r\n\"1\",\"1\"\r\n\"2\",\"1\"\r\n\"4\",\"1\"\r\n\"5\",\"1\"\r\n");
         assertThat(listed).extracting(f -> f.path().getFileName() + " " + f.rows())
                 .containsExactly("pre.csv 7", "change.csv 4");
 
         listed.clear();
-        db.execute("UPDATE items SET n = 0 WHERE id = 8");
+        db.execute("INSERT INTO allow_eight VALUES (true)");
         config(db, m).load().migrate();
         assertThat(read("audit/2_clear_flags/change.csv")).isEqualTo("\"id\",\"n\"\r\n\"1\",\"1\"\r\n\"2\",\"1\"\r\n"
                 + "\"4\",\"1\"\r\n\"5\",\"1\"\r\n\"7\",\"1\"\r\n\"8\",\"1\"\r\n\"10\",\"1\"\r\n");
