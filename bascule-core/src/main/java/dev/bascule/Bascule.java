@@ -93,7 +93,7 @@ public final class Bascule implements AutoCloseable {
 
     /** Reads every stage's manifest and locations. Problems are in {@link Catalog#problems()}, not thrown. */
     public Catalog catalog() {
-        return CatalogReader.read(settings.stages(), settings.sourceSettings(), settings::isSecure);
+        return CatalogReader.read(settings.stages(), settings.sourceSettings(), settings::isSecure, settings.baseDir());
     }
 
     private Migrator migrator() {
@@ -106,22 +106,26 @@ public final class Bascule implements AutoCloseable {
 
     /** Applies every pending migration up to the target, in version order; validates everything first. */
     public MigrateResult migrate() {
-        return migrator().migrate(catalog());
+        Catalog catalog = catalog();
+        return HistoryDiagnosis.explaining(this::database, settings.history(), () -> migrator().migrate(catalog));
     }
 
     /** Every migration and its state; reads history without locking or creating anything. */
     public Plan status() {
-        return migrator().status(catalog());
+        Catalog catalog = catalog();
+        return HistoryDiagnosis.explaining(this::database, settings.history(), () -> migrator().status(catalog));
     }
 
     /** Throws {@link BasculeException.ValidationFailed} listing every problem; returns the plan when valid. */
     public Plan validate() {
-        return migrator().validate(catalog());
+        Catalog catalog = catalog();
+        return HistoryDiagnosis.explaining(this::database, settings.history(), () -> migrator().validate(catalog));
     }
 
     /** Clears failed no-transaction migrations and accepts changed checksums; one line per change made. */
     public List<String> repair() {
-        return maintenance().repair(catalog());
+        Catalog catalog = catalog();
+        return HistoryDiagnosis.explaining(this::database, settings.history(), () -> maintenance().repair(catalog));
     }
 
     /** The exact SQL {@code migrate} would send, in order; changes nothing (secure files: positions only). */

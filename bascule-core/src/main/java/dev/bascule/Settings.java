@@ -217,6 +217,16 @@ public record Settings(String environment, Optional<Database> database, Optional
             return this;
         }
 
+        /**
+         * The application's connection pool: each run borrows one connection and hands it back as it was lent
+         * (see {@link Database#borrowing}).
+         */
+        public Builder dataSource(javax.sql.DataSource dataSource) {
+            this.database = Database.borrowing(dataSource, "the application's DataSource ("
+                    + dataSource.getClass().getSimpleName() + ")");
+            return this;
+        }
+
         public Builder database(Database database) {
             this.database = database;
             return this;

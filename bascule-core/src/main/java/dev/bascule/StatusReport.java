@@ -74,6 +74,7 @@ public final class StatusReport {
             plan.problems().forEach(p -> sb.append("\n  ").append(p));
         }
         changes(plan).forEach(line -> sb.append('\n').append(line));
+        definitions(plan).forEach(line -> sb.append('\n').append(line));
         inProgress(plan).forEach(line -> sb.append('\n').append(line));
         return sb.append('\n').toString();
     }
@@ -102,6 +103,32 @@ public final class StatusReport {
             lines.add("change " + change + ": " + (applied == 0 ? "no phase applied" : "phase " + applied + " of " + total
                     + " applied") + (applied < total ? "; phase " + (applied + 1) + " pending" : ""));
         });
+        return lines;
+    }
+
+    private static final java.util.regex.Pattern DEFINITION =
+            java.util.regex.Pattern.compile("(?:^|[/\\\\])(functions|triggers)[/\\\\]([^/\\\\]+)_v(\\d+)\\.sql$");
+
+    /**
+     * Which version of each versioned function and trigger is live: the one included ({@code \\ir}) by the latest
+     * applied migration that includes a version of it (fx's {@code db/functions/NAME_vNN.sql}).
+     */
+    static List<String> definitions(Plan plan) {
+        java.util.Map<String, String> live = new java.util.TreeMap<>();
+        for (PlanEntry e : plan.entries()) {
+            if (e.state() != dev.bascule.plan.MigrationState.APPLIED || e.migration().isEmpty()) {
+                continue;
+            }
+            for (String included : e.migration().get().includes().sourceNames()) {
+                java.util.regex.Matcher m = DEFINITION.matcher(included);
+                if (m.find()) {
+                    String kind = m.group(1).equals("functions") ? "function" : "trigger";
+                    live.put(kind + " " + m.group(2), "v" + m.group(3) + " (" + e.migration().get().fileName() + ")");
+                }
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        live.forEach((name, version) -> lines.add(name + ": " + version + " live"));
         return lines;
     }
 

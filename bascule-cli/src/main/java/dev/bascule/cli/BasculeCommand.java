@@ -19,13 +19,13 @@ import java.nio.file.Path;
  * <p>Exit codes: 0 ok, 1 a migration failed, 2 usage or configuration error (including an unreachable database
  * or a refused login), 3 validation failed, 4 migration lock not obtained.
  */
-@Command(name = "bascule", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "bascule 0.1.0",
+@Command(name = "bascule", version = "bascule 0.1.0",
         description = "PostgreSQL schema migrations that keep the application serving.",
         subcommands = {MigrateCommand.class, DownCommand.class, BaselineCommand.class, StatusCommand.class, ValidateCommand.class, RepairCommand.class,
                 ResetCommand.class, GenCommand.class, UpdateManifestCommand.class, DemoCommand.class,
                 AdoptCommand.class, ImportCommand.class, InitCommand.class,
                 SecureCommand.class, ExecCommand.class, TaskCommand.class, SplitCommand.class, LintCommand.class,
-                HelpCommand.class},
+                CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a migration failed", "2:usage or configuration error, database unreachable or login refused",
                 "3:validation failed (nothing applied)", "4:migration lock not obtained",
@@ -37,8 +37,24 @@ public final class BasculeCommand implements Runnable {
     private final Path workingDir;
     private final BufferedReader input;
 
+    // -h/--help on every command (inherited); -V/--version only here, so a subcommand may have a --version option.
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
+            description = "Show this help message and exit.")
+    boolean help;
+
+    @CommandLine.Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
+
     @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of internal errors.")
     boolean debug;
+
+    @CommandLine.Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Print only results and errors: no progress or waiting lines.")
+    boolean quiet;
+
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print what the run is set up with (environment, database, locations, limits).")
+    boolean verbose;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,6 +77,11 @@ public final class BasculeCommand implements Runnable {
         return Project.open(workingDir, configFile, System::getenv);
     }
 
+    /** The listener for a command's run, following --quiet. */
+    ConsoleListener listener(PrintWriter out, PrintWriter err) {
+        return new ConsoleListener(out, err, quiet, workingDir);
+    }
+
     /** The facade for one environment, resolved from the options; close it to stop an embedded server. */
     Bascule open(TargetOptions options, String targetVersion, MigrationListener listener) {
         return open(options, targetVersion, listener, b -> b);
@@ -69,8 +90,16 @@ public final class BasculeCommand implements Runnable {
     /** As above, with command-specific settings ({@code migrate --allow-phase-skip}) applied on top. */
     Bascule open(TargetOptions options, String targetVersion, MigrationListener listener,
                  java.util.function.UnaryOperator<Settings.Builder> adjust) {
-        Settings settings = project(options.config).settings(options.overrides(targetVersion));
-        return Bascule.load(adjust.apply(settings.toBuilder()).build(), listener);
+        Settings settings = adjust.apply(project(options.config).settings(options.overrides(targetVersion)).toBuilder()).build();
+        if (verbose && !quiet) {
+            listener.info("environment " + settings.environment() + ": " + settings.database().map(d -> d.describe())
+                    .orElse(settings.embedded().map(h -> "embedded PostgreSQL in " + h).orElse("no database"))
+                    + "; locations " + settings.locations() + settings.manifestForNewMigrations().map(m -> "; manifest " + m).orElse("")
+                    + "; lock-wait " + settings.lockWait().toSeconds() + " s, lock-timeout " + settings.lockTimeout().toMillis()
+                    + " ms, statement-timeout " + settings.statementTimeout().toMillis() + " ms, lock retries "
+                    + settings.lockRetries() + settings.role().map(r -> ", role " + r).orElse(""));
+        }
+        return Bascule.load(settings, listener);
     }
 
     /** Where confirmations are read from (standard input, or a test's text). */

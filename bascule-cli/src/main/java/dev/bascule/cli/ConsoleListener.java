@@ -18,14 +18,21 @@ final class ConsoleListener implements MigrationListener {
     private final BatchProgressView batches;
     private final Path workingDir;
 
+    private final boolean quiet;
+
     ConsoleListener(PrintWriter out, PrintWriter err) {
-        this(out, err, Path.of(""));
+        this(out, err, false);
+    }
+
+    ConsoleListener(PrintWriter out, PrintWriter err, boolean quiet) {
+        this(out, err, quiet, Path.of(""));
     }
 
     /** @param workingDir audit files are shown relative to it */
-    ConsoleListener(PrintWriter out, PrintWriter err, Path workingDir) {
+    ConsoleListener(PrintWriter out, PrintWriter err, boolean quiet, Path workingDir) {
         this.out = out;
         this.err = err;
+        this.quiet = quiet;
         this.workingDir = workingDir;
         // A bar only on a real terminal (and never when NO_COLOR asks for plain output); lines otherwise.
         boolean terminal = System.console() != null && System.getenv("NO_COLOR") == null;
@@ -34,12 +41,16 @@ final class ConsoleListener implements MigrationListener {
 
     @Override
     public void batch(Migration migration, BatchEvent event) {
-        batches.update(migration, event);
+        if (!quiet) {
+            batches.update(migration, event);
+        }
     }
 
     @Override
     public void taskBatch(String task, BatchEvent event) {
-        batches.update(task, event);
+        if (!quiet) {
+            batches.update(task, event);
+        }
     }
 
     @Override
@@ -53,8 +64,10 @@ final class ConsoleListener implements MigrationListener {
 
     @Override
     public void info(String message) {
-        err.println("bascule: " + message);
-        err.flush();
+        if (!quiet) {
+            err.println("bascule: " + message);
+            err.flush();
+        }
     }
 
     @Override
@@ -65,13 +78,17 @@ final class ConsoleListener implements MigrationListener {
 
     @Override
     public void starting(Migration migration) {
-        out.print("applying " + migration.fileName() + " ... ");
-        out.flush();
+        if (!quiet) {
+            out.print("applying " + migration.fileName() + " ... ");
+            out.flush();
+        }
     }
 
     @Override
     public void applied(Migration migration, long executionMs) {
-        out.println("ok (" + executionMs + " ms)");
-        out.flush();
+        if (!quiet) {
+            out.println("ok (" + executionMs + " ms)");
+            out.flush();
+        }
     }
 }

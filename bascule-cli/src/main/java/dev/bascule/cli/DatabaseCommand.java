@@ -39,8 +39,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
     public final Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Bascule bascule = root().open(target, targetVersion(), new ConsoleListener(out, err, root().workingDir()),
-                this::adjust)) {
+        try (Bascule bascule = root().open(target, targetVersion(), root().listener(out, err), this::adjust)) {
             int code = run(bascule, out, err);
             out.flush();
             return code;

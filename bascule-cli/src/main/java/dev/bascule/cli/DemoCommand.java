@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         try (Bascule bascule = Bascule.configure().environment("embedded").embedded(root.workingDir().resolve(".bascule"))
                 .dev(true).resettable(true).baseDir(root.workingDir()).locations(dir.resolve("migrations").toString())
-                .manifest(dir.resolve("manifest.txt").toString()).listener(new ConsoleListener(out, err)).load()) {
+                .manifest(dir.resolve("manifest.txt").toString()).listener(root.listener(out, err)).load()) {
             int applied = bascule.migrate().applied().size();
             out.println(applied == 0 ? "the sample migrations were already applied (the embedded data is kept in .bascule/; delete it to start over)"
                     : "applied " + applied + " migration(s)");

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code bascule import TOOL DIR --to DIR [--manifest FILE]}: another tool's files converted into Bascule's layout. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = {
+@Command(name = "import", description = {
         "Convert another tool's migration files into Bascule's layout, with a manifest.",
         "Then 'bascule adopt TOOL' records what the tool applied on each database.",
         "flyway: V1_2__name.sql (Flyway's order kept), U files as downs, R__name.sql",

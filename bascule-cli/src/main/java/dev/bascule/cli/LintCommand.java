@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** {@code bascule lint FILES...}: exit 0 when clean, 1 when a finding is an error, 2 on a usage error. */
-@Command(name = "lint", mixinStandardHelpOptions = true,
+@Command(name = "lint",
         description = {"Checks migration files for operations that lock, lose data or break a rolling deploy.",
                 "Directories are searched for .sql files. Exit status: 0 clean, 1 errors found, 2 usage error."})
 public final class LintCommand implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package dev.bascule.cli;
 
 import dev.bascule.Bascule;
+import dev.bascule.StatusDocument;
 import dev.bascule.StatusReport;
 import dev.bascule.plan.Plan;
 import picocli.CommandLine.Command;
@@ -18,6 +19,11 @@ final class StatusCommand extends DatabaseCommand {
             + " else null).")
     boolean json;
 
+    @Option(names = "--json-object", description = "Print one JSON object: {\"migrations\": [as --json],"
+            + " \"problems\": [{file, line, message}], \"warnings\": [...], \"summary\": {...}}; problems include"
+            + " files the array cannot show (invalid UTF-8, bad manifest lines).")
+    boolean jsonObject;
+
     @Option(names = "--exit-code", description = "Exit 3 when a migration changed, failed or is missing, or the"
             + " catalog has problems (as validate does); without it status exits 0 whatever it shows.")
     boolean exitCode;
@@ -26,7 +32,7 @@ final class StatusCommand extends DatabaseCommand {
     int run(Bascule bascule, PrintWriter out, PrintWriter err) {
         Plan plan = bascule.status();
         StatusReport report = new StatusReport(root().workingDir());
-        out.print(json ? report.json(plan) : report.table(plan));
+        out.print(jsonObject ? new StatusDocument(root().workingDir()).json(plan) : json ? report.json(plan) : report.table(plan));
         out.flush();
         return exitCode && plan.needsAttention() ? 3 : 0;
     }

@@ -92,6 +92,14 @@ class ExpandContractCliTest {
         assertThat(files(tmp.resolve("db/migrations"))).hasSize(2).allSatisfy(name -> assertThat(name).contains("_install_touch_updated_at_v0"));
         String install = Files.readString(tmp.resolve("db/migrations").resolve(files(tmp.resolve("db/migrations")).get(1)));
         assertThat(install).contains("\\ir ../functions/touch_updated_at_v02.sql");
+        CliRun migrate = CliRun.run(tmp, with(db, "migrate"));
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        CliRun status = CliRun.run(tmp, with(db, "status"));
+        assertThat(status.out()).containsPattern("function touch_updated_at: v02 \\(\\d+_install_touch_updated_at_v02.up.sql\\) live");
+        Files.writeString(v1, Files.readString(v1) + "-- edited after it was applied\n");
+        CliRun changed = CliRun.run(tmp, with(db, "validate"));
+        assertThat(changed.exitCode()).as(changed.toString()).isEqualTo(3);
+        assertThat(changed.err()).contains("_install_touch_updated_at_v01.up.sql").contains("changed after it was applied");
         CliRun trigger = CliRun.run(tmp, with(db, "gen", "trigger", "moves_touch"));
         assertThat(trigger.exitCode()).as(trigger.toString()).isZero();
         assertThat(tmp.resolve("db/triggers/moves_touch_v01.sql")).exists();

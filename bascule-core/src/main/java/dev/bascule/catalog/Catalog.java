@@ -14,10 +14,11 @@ import java.util.Optional;
 
 /**
  * Everything the paths and manifest hold: the migrations to run (sorted by version), files present but not
- * listed, files hidden by an earlier path, and every problem found, so they can all be reported at once.
+ * listed, files hidden by an earlier path, every problem found, so they can all be reported at once, and warnings
+ * (files that change nothing that runs but look like a mistake: a down file without its up file).
  */
 public record Catalog(List<Migration> migrations, List<FoundFile> unlisted, List<FoundFile> shadowed,
-                      List<Problem> problems, Optional<Manifest> manifest) {
+                      List<Problem> problems, Optional<Manifest> manifest, List<Problem> warnings) {
 
     /** A migration file seen in a location but not selected. */
     public record FoundFile(MigrationFileName file, Location location) {
@@ -28,6 +29,13 @@ public record Catalog(List<Migration> migrations, List<FoundFile> unlisted, List
         unlisted = List.copyOf(unlisted);
         shadowed = List.copyOf(shadowed);
         problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A catalog without warnings. */
+    public Catalog(List<Migration> migrations, List<FoundFile> unlisted, List<FoundFile> shadowed,
+                   List<Problem> problems, Optional<Manifest> manifest) {
+        this(migrations, unlisted, shadowed, problems, manifest, List.of());
     }
 
     /** The versioned migration with this version (repeatable files are never found by version). */
@@ -46,9 +54,11 @@ public record Catalog(List<Migration> migrations, List<FoundFile> unlisted, List
         }
         List<Migration> migrations = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
         Map<Version, Migration> versioned = new HashMap<>();
         for (Catalog stage : stages) {
             problems.addAll(stage.problems());
+            warnings.addAll(stage.warnings());
             for (Migration m : stage.migrations()) {
                 migrations.add(m);
                 Migration other = m.repeatable() ? null : versioned.putIfAbsent(m.version(), m);
@@ -72,6 +82,6 @@ public record Catalog(List<Migration> migrations, List<FoundFile> unlisted, List
         List<FoundFile> unlistedSorted = new ArrayList<>(unlisted.values());
         unlistedSorted.sort(java.util.Comparator.comparing(f -> f.file().version()));
         Optional<Manifest> first = stages.stream().map(Catalog::manifest).flatMap(Optional::stream).findFirst();
-        return new Catalog(migrations, unlistedSorted, List.copyOf(shadowed.values()), problems, first);
+        return new Catalog(migrations, unlistedSorted, List.copyOf(shadowed.values()), problems, first, warnings);
     }
 }

@@ -10,6 +10,7 @@ import dev.bascule.source.SourceEntry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ public final class CatalogLoader {
     private final Stage stage;
     private final List<MigrationSource> sources;
     private final Optional<Manifest> manifest;
+    private final Path workingDirectory;
 
     /** A loader for the single versioned stage of an environment without stages. */
     public CatalogLoader(List<MigrationSource> sources, Optional<Manifest> manifest) {
@@ -36,10 +38,17 @@ public final class CatalogLoader {
                 sources, manifest);
     }
 
+    /** A loader resolving {@code \i} includes of local files against the process's working directory. */
     public CatalogLoader(Stage stage, List<MigrationSource> sources, Optional<Manifest> manifest) {
+        this(stage, sources, manifest, Path.of(""));
+    }
+
+    /** @param workingDirectory where {@code \i} of a local migration looks (psql's working directory) */
+    public CatalogLoader(Stage stage, List<MigrationSource> sources, Optional<Manifest> manifest, Path workingDirectory) {
         this.stage = stage;
         this.sources = List.copyOf(sources);
         this.manifest = manifest;
+        this.workingDirectory = workingDirectory;
     }
 
     private record Located(MigrationFileName file, MigrationSource source) {
@@ -54,6 +63,13 @@ public final class CatalogLoader {
             List<SourceEntry> entries;
             try {
                 entries = source.list();
+                for (MigrationSource.SkippedEntry skipped : source.skippedEntries()) {
+                    if (FileNameChecks.looksLikeMigration(skipped.name())) {
+                        problems.add(Problem.of(source.location().fileDisplay(skipped.name()), skipped.reason()
+                                + ", so it cannot be run: make it a regular file holding the migration, or move it"
+                                + " out of the migration path"));
+                    }
+                }
             } catch (IOException e) {
                 problems.add(Problem.of(source.location().toString(), "cannot list migration path: " + describe(e)));
                 continue;
@@ -61,7 +77,11 @@ public final class CatalogLoader {
             for (SourceEntry entry : entries) {
                 MigrationFileName.Result parsed = MigrationFileName.parse(entry.name());
                 if (parsed.value().isEmpty()) {
-                    if (manifest.isEmpty() && entry.name().endsWith(".up.sql")) {
+                    Optional<String> renamed = FileNameChecks.lowerCaseSuffix(entry.name());
+                    if (renamed.isPresent()) {
+                        problems.add(Problem.of(source.location().fileDisplay(entry.name()), "its suffix is not in"
+                                + " lower case, so it would never run: rename it to " + renamed.get()));
+                    } else if (manifest.isEmpty() && entry.name().endsWith(".up.sql")) {
                         problems.add(Problem.of(source.location().fileDisplay(entry.name()), "not a migration file name: " + parsed.error()));
                     }
                     continue;
@@ -121,18 +141,28 @@ public final class CatalogLoader {
 
         List<Migration> migrations = new ArrayList<>();
         for (Located located : selected) {
-            readMigration(stage, located, manifestLines.getOrDefault(located.file().fileName(), 0), downs, problems)
+            readMigration(located, manifestLines.getOrDefault(located.file().fileName(), 0), downs, problems)
                     .ifPresent(migrations::add);
         }
+        List<Problem> warnings = new ArrayList<>();
+        downs.forEach((downName, source) -> {
+            String upName = downName.replaceFirst("\\.down\\.([^.]+)$", ".up.$1");
+            if (!firstSeen.containsKey(upName)) {
+                warnings.add(Problem.of(source.location().fileDisplay(downName), "is a down migration without its up"
+                        + " file " + upName + " in any path: it is never used; rename it to match its up file or"
+                        + " delete it"));
+            }
+        });
+        warnings.sort(java.util.Comparator.comparing(Problem::file));
         // Versioned files run in version order; repeatable ones in manifest line order (file name without one).
         migrations.sort(!stage.repeatable() ? Comparator.comparing(Migration::version)
                 : manifest.isPresent() ? Comparator.comparingInt(Migration::manifestLine) : Comparator.comparing(Migration::fileName));
         unlisted.sort(Comparator.comparing(f -> f.file().version()));
-        return new Catalog(migrations, unlisted, shadowed, problems, manifest);
+        return new Catalog(migrations, unlisted, shadowed, problems, manifest, warnings);
     }
 
-    private static Optional<Migration> readMigration(Stage stage, Located located, int manifestLine, Map<String, MigrationSource> downs,
-                                                     List<Problem> problems) {
+    private Optional<Migration> readMigration(Located located, int manifestLine, Map<String, MigrationSource> downs,
+                                              List<Problem> problems) {
         MigrationSource source = located.source();
         String fileName = located.file().fileName();
         String where = source.location().fileDisplay(fileName);
@@ -150,13 +180,22 @@ public final class CatalogLoader {
             problems.add(new Problem(where, e.line(), e.detail()));
             return Optional.empty();
         }
+        Optional<NulBytes.Position> nul = NulBytes.first(text);
+        if (nul.isPresent()) {
+            problems.add(new Problem(where, nul.get().line(), "column " + nul.get().column() + ": " + NulBytes.MESSAGE));
+            return Optional.empty();
+        }
+        Includes includes = Includes.NONE;
+        if (located.file().format().isSql() && Includes.mayInclude(text)) {
+            includes = Includes.resolve(where, text, source, workingDirectory);
+        }
         String downName = fileName.replaceFirst("\\.up\\.([^.]+)$", ".down.$1");
         Optional<String> down = downs.containsKey(downName) ? Optional.of(downName) : Optional.empty();
         MigrationKind kind = stage.repeatable() ? MigrationKind.REPEATABLE
                 : source.secret() ? MigrationKind.SECURE
                 : stage.data() || isData(located.file(), where, text) ? MigrationKind.DATA : MigrationKind.SCHEMA;
         return Optional.of(new Migration(located.file(), kind, source.location(), source.secret(), text,
-                Checksums.sha256(bytes), manifestLine, down, stage));
+                includes.checksum(bytes), manifestLine, down, stage, includes));
     }
 
     /** A plain SQL file whose header says {@code -- bascule:data}. */

@@ -31,14 +31,23 @@ public final class CatalogReader {
      * @param isSecure the environment's one rule for "files of this location are secure migrations"
      */
     public static Catalog read(List<Stage> stages, SourceSettings settings, Predicate<Location> isSecure) {
+        return read(stages, settings, isSecure, Path.of(""));
+    }
+
+    /**
+     * As {@link #read(List, SourceSettings, Predicate)}, with {@code \i} includes of local migrations resolved
+     * against {@code workingDirectory} (psql's rule; {@code \ir} is relative to the including file).
+     */
+    public static Catalog read(List<Stage> stages, SourceSettings settings, Predicate<Location> isSecure,
+                               Path workingDirectory) {
         List<Catalog> catalogs = new ArrayList<>();
         for (Stage stage : stages) {
-            catalogs.add(read(stage, settings, isSecure));
+            catalogs.add(read(stage, settings, isSecure, workingDirectory));
         }
         return Catalog.combine(catalogs);
     }
 
-    private static Catalog read(Stage stage, SourceSettings settings, Predicate<Location> isSecure) {
+    private static Catalog read(Stage stage, SourceSettings settings, Predicate<Location> isSecure, Path workingDirectory) {
         List<MigrationSource> sources = new ArrayList<>();
         List<Problem> openProblems = new ArrayList<>();
         for (Location location : stage.locations()) {
@@ -49,12 +58,13 @@ public final class CatalogReader {
             }
         }
         try {
-            Catalog catalog = new CatalogLoader(stage, sources, readManifest(stage.manifest())).load();
+            Catalog catalog = new CatalogLoader(stage, sources, readManifest(stage.manifest()), workingDirectory).load();
             if (openProblems.isEmpty()) {
                 return catalog;
             }
             openProblems.addAll(catalog.problems());
-            return new Catalog(catalog.migrations(), catalog.unlisted(), catalog.shadowed(), openProblems, catalog.manifest());
+            return new Catalog(catalog.migrations(), catalog.unlisted(), catalog.shadowed(), openProblems, catalog.manifest(),
+                    catalog.warnings());
         } finally {
             for (MigrationSource source : sources) {
                 try {
@@ -78,6 +88,8 @@ public final class CatalogReader {
                     + " (bascule update-manifest writes one from the files) or fix the manifest setting");
         } catch (MalformedInputException e) {
             throw new BasculeException.Configuration(name + ": manifest is not valid UTF-8");
+        } catch (dev.bascule.sql.ScriptSyntaxError e) {
+            throw new BasculeException.Configuration(name + ":" + e.line() + ": manifest: " + e.detail());
         } catch (IOException e) {
             throw new BasculeException.Configuration(name + ": cannot read manifest: " + e.getMessage());
         }
@@ -86,7 +98,8 @@ public final class CatalogReader {
     /** A manifest file, or a {@code classpath:} resource packaged with the application. */
     private static String read(String name) throws IOException {
         if (!name.startsWith(Location.CLASSPATH + ":")) {
-            return Files.readString(Path.of(name));
+            // Strict UTF-8 with the line of a bad byte in the error (ScriptSyntaxError).
+            return dev.bascule.sql.ScriptFiles.decodeUtf8(name, Files.readAllBytes(Path.of(name)));
         }
         String resource = name.substring(Location.CLASSPATH.length() + 1).replaceFirst("^/+", "");
         ClassLoader loader = Thread.currentThread().getContextClassLoader();

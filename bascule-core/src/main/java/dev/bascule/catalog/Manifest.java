@@ -24,8 +24,9 @@ public record Manifest(String location, List<String> lines) {
     public record Entry(int line, String fileName) {
     }
 
+    /** Parses a manifest's text; a byte order mark at its start (editors on Windows add one) is ignored. */
     public static Manifest parse(String location, String text) {
-        return new Manifest(location, text.lines().toList());
+        return new Manifest(location, (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList());
     }
 
     public static boolean isComment(String line) {

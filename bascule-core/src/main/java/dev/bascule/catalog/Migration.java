@@ -12,13 +12,26 @@ import java.util.Optional;
  * @param location     the path (source location) the file was taken from; the first path wins
  * @param secret       whether the text must never be shown (it came from a secret location)
  * @param text         the decoded UTF-8 text
- * @param checksum     SHA-256 of the file's bytes, lower-case hex
+ * @param checksum     SHA-256 of the file's bytes, lower-case hex; with includes, of its bytes and those of every
+ *                     file it includes (see {@link Includes#checksum})
  * @param manifestLine the manifest line listing it, or 0 without a manifest
  * @param down         the matching {@code .down.sql} beside it, if any
  * @param stage        the migration set it belongs to (versioned or repeatable)
+ * @param includes     the files its {@code \i} / {@code \ir} meta-commands include, read with it
  */
 public record Migration(MigrationFileName file, MigrationKind kind, Location location, boolean secret, String text,
-                        String checksum, int manifestLine, Optional<String> down, Stage stage) {
+                        String checksum, int manifestLine, Optional<String> down, Stage stage, Includes includes) {
+
+    /** A migration that includes no file. */
+    public Migration(MigrationFileName file, MigrationKind kind, Location location, boolean secret, String text,
+                     String checksum, int manifestLine, Optional<String> down, Stage stage) {
+        this(file, kind, location, secret, text, checksum, manifestLine, down, stage, Includes.NONE);
+    }
+
+    /** Finds the files its includes name as they were when the catalog was read (for splitting it). */
+    public dev.bascule.sql.IncludeResolver includeResolver() {
+        return includes.resolver();
+    }
 
     /** Repeatable files are tracked by stage and file name, never by version. */
     public boolean repeatable() {

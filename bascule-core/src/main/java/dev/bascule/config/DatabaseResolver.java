@@ -60,7 +60,9 @@ final class DatabaseResolver {
 
     /** The password {@code ~/.pgpass} holds for this URL's host, port, database and user, as libpq would find it. */
     private Optional<String> passwordFile(String url, String user) {
-        java.util.Properties parsed = org.postgresql.Driver.parseURL(url, new java.util.Properties());
+        // Parsed with its passwords masked: the driver logs the text around a bad port, and this runs for every
+        // command, before Database.checkUrl explains a bad URL to the commands that connect.
+        java.util.Properties parsed = org.postgresql.Driver.parseURL(Database.redact(url), new java.util.Properties());
         if (parsed == null) {
             return Optional.empty();
         }
@@ -105,16 +107,25 @@ final class DatabaseResolver {
             uri = new URI(value.strip());
         } catch (URISyntaxException e) {
             throw new BasculeException.Configuration(where + " is not a valid URL (" + e.getReason() + "): '"
-                    + Database.redact(value) + "'; write postgres://user:password@host:5432/database and percent-encode"
-                    + " special characters of the password (%40 for @, %20 for a space)");
+                    + Database.redact(value) + "'; write it as postgres:// then"
+                    + " user:password@host:5432/database, with special characters of the password percent-encoded"
+                    + " (%40 for @, %20 for a space)");
         }
         if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
             throw new BasculeException.Configuration(where + " must start with postgres:// or jdbc:postgresql://, got '"
                     + Database.redact(value) + "'");
         }
         if (uri.getHost() == null) {
-            throw new BasculeException.Configuration(where + " has no host: '" + Database.redact(value)
-                    + "'; write postgres://user:password@host:5432/database");
+            throw new BasculeException.Configuration(where + (uri.getRawAuthority() == null ? " has no host: '"
+                    : " has no valid host and port: '") + Database.redact(value) + "'; write it as"
+                    + " postgres:// then user:password@host:5432/database (the port a number, an IPv6 address in"
+                    + " brackets, and @ : / or a space in the password percent-encoded as %40 %3A %2F %20)");
+        }
+        if (uri.getRawUserInfo() != null && (uri.getRawPath() + uri.getRawQuery()).contains("@")) {
+            // postgres://app:pa/ss@word@host/db reads as host "pa"... with the rest of the password in the path.
+            throw new BasculeException.Configuration(where + " holds an @ after its host: '" + Database.redact(value)
+                    + "'; a / or @ in the password must be percent-encoded (%2F, %40), as in postgres:// then"
+                    + " user:pa%2Fss@host:5432/database");
         }
         String user = null;
         String password = null;

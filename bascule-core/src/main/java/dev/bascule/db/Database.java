@@ -1,6 +1,7 @@
 package dev.bascule.db;
 
 import dev.bascule.error.BasculeException;
+import dev.bascule.error.SecretRedactor;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,10 +9,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import javax.sql.DataSource;
 
 /**
- * How to reach one PostgreSQL database. The password is held only here and handed to the driver; it is never
- * part of {@link #toString()} or of any error message.
+ * How to reach one PostgreSQL database: a JDBC URL with its login, or an application's {@link DataSource} (see
+ * {@link #borrowing}). The password is held only here and handed to the driver; it is never part of
+ * {@link #toString()} or of any error message.
  */
 public final class Database {
 
@@ -20,9 +23,36 @@ public final class Database {
     private final String password;
     private final Duration connectTimeout;
     private final PasswordSource passwordSource;
+    /** Set for a database reached through an application's pool; then url, user and password are null. */
+    private final DataSource dataSource;
+    private final String dataSourceName;
 
     public Database(String url, String user, String password, Duration connectTimeout) {
         this(url, user, password, connectTimeout, null);
+    }
+
+    private Database(DataSource dataSource, String name) {
+        this.url = null;
+        this.user = null;
+        this.password = null;
+        this.connectTimeout = null;
+        this.passwordSource = null;
+        this.dataSource = dataSource;
+        this.dataSourceName = redact(name);
+    }
+
+    /**
+     * A database reached through an application's {@link DataSource} (a Spring Boot application's pool, say): each
+     * run borrows one connection and hands it back with the session settings and role it was lent with. How long
+     * getting a connection may take is the pool's setting.
+     *
+     * @param name what messages call it, e.g. {@code "the application's DataSource (HikariPool-1)"}
+     */
+    public static Database borrowing(DataSource dataSource, String name) {
+        if (dataSource == null) {
+            throw new IllegalArgumentException("dataSource is null");
+        }
+        return new Database(dataSource, name);
     }
 
     private Database(String url, String user, String password, Duration connectTimeout, PasswordSource passwordSource) {
@@ -35,6 +65,8 @@ public final class Database {
         this.password = password;
         this.connectTimeout = connectTimeout;
         this.passwordSource = passwordSource;
+        this.dataSource = null;
+        this.dataSourceName = null;
     }
 
     public Database(String url, String user, String password) {
@@ -46,19 +78,27 @@ public final class Database {
      * instead of a fixed one.
      */
     public Database withPasswordSource(PasswordSource source) {
+        if (dataSource != null) {
+            throw new IllegalStateException("a borrowed DataSource logs in by its own configuration");
+        }
         return new Database(url, user, null, connectTimeout, source);
     }
 
+    /** The JDBC URL; null for a {@link #borrowing borrowed} DataSource. */
     public String url() {
         return url;
     }
 
+    /** The login user; null for a {@link #borrowing borrowed} DataSource. */
     public String user() {
         return user;
     }
 
     /** The URL with any password parameter removed, for messages. */
     public String describe() {
+        if (dataSource != null) {
+            return dataSourceName;
+        }
         return redact(url) + (user == null ? "" : " as " + user)
                 + (passwordSource == null ? "" : " (" + passwordSource.describe() + ")");
     }
@@ -68,6 +108,9 @@ public final class Database {
      * unreachable host, missing database) into configuration errors that say what to do.
      */
     public Connection connect() {
+        if (dataSource != null) {
+            return borrow();
+        }
         Properties props = new Properties();
         if (user != null) {
             props.setProperty("user", user);
@@ -75,6 +118,7 @@ public final class Database {
         if (password != null) {
             props.setProperty("password", password);
         }
+        checkUrl(url);
         String generated = passwordSource == null ? null : applyPasswordSource(props);
         long seconds = Math.max(1, connectTimeout.toSeconds());
         props.setProperty("connectTimeout", String.valueOf(seconds));
@@ -84,6 +128,28 @@ public final class Database {
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
             throw connectionError(e, generated);
+        }
+    }
+
+    private Connection borrow() {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new BasculeException.Configuration("cannot get a connection from " + dataSourceName + ": "
+                    + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
+                    + ": check the DataSource's URL, login and that PostgreSQL is running", null);
+        }
+        try {
+            return BorrowedConnection.wrap(connection);
+        } catch (SQLException e) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the first failure is the one to report
+            }
+            throw new BasculeException.Configuration("cannot read the session settings of a connection from "
+                    + dataSourceName + ": " + e.getMessage() + ": is it a PostgreSQL database?", null);
         }
     }
 
@@ -125,7 +191,7 @@ public final class Database {
     private BasculeException connectionError(SQLException e, String generated) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String what = describe();
-        String reason = redactSecret(redactSecret(e.getMessage(), password), generated);
+        String reason = redactor(generated).redact(e.getMessage() == null ? "no detail" : e.getMessage());
         if (state.startsWith("28")) {
             return new BasculeException.Configuration("cannot log in to " + what + ": " + reason
                     + " (SQLSTATE " + state + "): " + (passwordSource != null ? passwordSource.loginHint()
@@ -159,16 +225,51 @@ public final class Database {
                 + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")"), null);
     }
 
-    private static String redactSecret(String message, String secret) {
-        if (message == null) {
-            return "no detail";
+    /**
+     * Refuses a JDBC URL the driver cannot parse, before the driver sees it: its error would echo the whole URL and
+     * its log warnings the text around a bad port, password included. The check parses the URL with every password
+     * masked, so whatever the driver logs on the way holds no secret.
+     *
+     * @throws BasculeException.Configuration naming the URL (masked) and what to fix
+     */
+    public static void checkUrl(String url) {
+        String masked = redact(url);
+        String authority = masked.startsWith("jdbc:postgresql://")
+                ? masked.substring("jdbc:postgresql://".length()).split("[/?]", 2)[0] : "";
+        if (authority.contains("@")) {
+            throw new BasculeException.Configuration("database url '" + masked + "' holds user:password@, which the"
+                    + " JDBC driver does not read: write jdbc:postgresql://host:port/database and give the user with"
+                    + " --user (or user:) and the password with PGPASSWORD, ~/.pgpass or password: ${VAR}; or write the"
+                    + " url as postgres:// then user:password@host:port/database", null);
         }
-        return secret == null || secret.isEmpty() ? message : message.replace(secret, "****");
+        if (org.postgresql.Driver.parseURL(masked, new Properties()) == null) {
+            throw new BasculeException.Configuration("database url '" + masked + "' is not a valid"
+                    + " jdbc:postgresql://host:port/database URL (is the port a number from 1 to 65535, the host"
+                    + " name or [IPv6 address] well formed, every parameter name=value?): fix the url", null);
+        }
     }
 
-    /** Removes {@code password=...} from a JDBC URL's parameters and user-info. */
+    /**
+     * Masks every password this database knows of (the given one, the URL's {@code password=} parameters and a
+     * generated token) and every URL password by pattern: for driver messages, which may echo the URL.
+     */
+    public SecretRedactor redactor() {
+        return redactor(null);
+    }
+
+    private SecretRedactor redactor(String generated) {
+        List<String> secrets = new java.util.ArrayList<>(SecretRedactor.passwordParameters(url));
+        secrets.add(password);
+        secrets.add(generated);
+        return SecretRedactor.of(secrets);
+    }
+
+    /**
+     * Removes {@code password=...} from a URL's parameters and the password of its user-info (all of it, up to the
+     * last {@code @}, even when it holds {@code @}, {@code /} or a space).
+     */
     public static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1****").replaceAll("//([^/@:]+):[^/@]*@", "//$1:****@");
+        return SecretRedactor.of(SecretRedactor.passwordParameters(url)).redact(url);
     }
 
     @Override

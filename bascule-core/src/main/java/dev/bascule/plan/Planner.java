@@ -57,12 +57,14 @@ public final class Planner {
                     k -> new ArrayList<>()).add(row);
         }
         List<Problem> problems = new ArrayList<>(catalog.problems());
-        List<Problem> warnings = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>(catalog.warnings());
         Map<Version, AppliedMigration> byVersion = new HashMap<>();
         Map<String, AppliedMigration> lastRepeatable = new LinkedHashMap<>();
+        problems.addAll(PlanChecks.duplicateHistoryRows(history));
+        options.target().flatMap(target -> PlanChecks.unknownTarget(target, catalog, history)).ifPresent(problems::add);
         for (AppliedMigration row : history) {
             if (row.version() != null) {
-                byVersion.put(row.version(), row);
+                byVersion.put(row.version(), row); // a duplicate version is a problem (above)
             } else {
                 lastRepeatable.put(repeatableKey(row.stage(), row.script()), row); // rows come by id: the last wins
             }
@@ -114,6 +116,9 @@ public final class Planner {
             entries.add(new PlanEntry(file.file().version(), file.file().name(), "", MigrationState.UNLISTED,
                     Optional.of(file.location()), Optional.empty(), Optional.ofNullable(row), ""));
         }
+        toApply.stream().filter(PlanChecks::runsNothing).forEach(m -> warnings.add(Problem.of(m.path(), "has no"
+                + " statement (it is empty or holds only comments): it will be recorded as applied without running"
+                + " anything; write its SQL, or leave it so if it is a placeholder")));
         entries.sort(Comparator.<PlanEntry>comparingInt(e -> stageOrder.getOrDefault(e.stage(), 0))
                 .thenComparing((a, b) -> inStageOrder(a, b, position))
                 .thenComparing(e -> e.state().ordinal()));

@@ -2,6 +2,7 @@ package dev.bascule.run;
 
 import dev.bascule.catalog.Migration;
 import dev.bascule.db.Database;
+import dev.bascule.error.BasculeException;
 import dev.bascule.history.HistoryTable;
 import dev.bascule.history.ProgressTable;
 import dev.bascule.run.audit.AuditScope;
@@ -54,6 +55,11 @@ final class BatchedMigration {
                         }
                     }, migration.secret());
             audit.committed();
+        } catch (dev.bascule.error.SourceSyntaxError e) {
+            // Found only at run time: a key that does not fit (the table is created by an earlier migration, say).
+            audit.rolledBack();
+            throw new BasculeException.MigrationFailed(e.getMessage() + "\nThe steps done before it stay recorded: fix the"
+                    + " directive and run migrate again to resume.", e.sourceName(), e.line(), null, null);
         } catch (RuntimeException e) {
             audit.rolledBack();
             throw e;

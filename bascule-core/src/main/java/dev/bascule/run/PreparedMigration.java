@@ -30,9 +30,7 @@ public record PreparedMigration(Migration migration, Script script) {
         Script script;
         try {
             String sql = ScriptFormat.sqlOf(migration.file(), path, migration.text());
-            // Local files follow psql's includes: \ir from the file's folder, \i from the working directory.
-            script = ScriptParser.parse(path, sql, migration.location().isLocal()
-                    ? dev.bascule.sql.IncludeResolver.fileSystem(java.nio.file.Path.of("")) : null);
+            script = ScriptParser.parse(path, sql, migration.includeResolver());
         } catch (SourceSyntaxError e) {
             problems.add(new Problem(e.sourceName(), e.line(), "column " + e.column() + ": " + e.detail()));
             return Optional.empty();

@@ -28,6 +28,8 @@ final class RunSession implements AutoCloseable {
     private final MigrationListener listener;
     private LockWaitWatcher watcher;
     private volatile boolean secret;
+    /** The last migration's commit already reset the session (same round trip), so the next needs no reset of its own. */
+    private boolean resetDone;
 
     private RunSession(Connection connection, Settings settings, MigrationListener listener) {
         this.connection = connection;
@@ -78,8 +80,29 @@ final class RunSession implements AutoCloseable {
      */
     void beforeMigration(boolean secretMigration) throws SQLException {
         this.secret = secretMigration;
-        execute("RESET ALL; SET lock_timeout = " + settings.lockTimeout().toMillis() + "; SET statement_timeout = "
-                + settings.statementTimeout().toMillis() + roleStatement());
+        if (resetDone) {
+            resetDone = false;
+            return;
+        }
+        execute(resetSql());
+    }
+
+    /** The statements that give a migration a clean session. */
+    String resetSql() {
+        // application_name comes back after RESET ALL, so blocker reports and pg_stat_activity name Bascule's session.
+        return "RESET ALL; SET application_name = 'bascule'; SET lock_timeout = " + settings.lockTimeout().toMillis()
+                + "; SET statement_timeout = " + settings.statementTimeout().toMillis() + roleStatement();
+    }
+
+    /**
+     * Commits the migration's transaction with its history row and resets the session for the next migration, in one
+     * round trip: a migration costs its own statements plus this one.
+     */
+    void commitWith(String historyInsert) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(historyInsert + "; COMMIT; " + resetSql());
+        }
+        resetDone = true;
     }
 
     private String roleStatement() {

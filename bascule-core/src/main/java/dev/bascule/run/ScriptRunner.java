@@ -100,7 +100,6 @@ final class ScriptRunner {
             }
             long ms = elapsedMs(start);
             record(prepared.migration(), ms);
-            connection.commit();
             audit.committed();
             return ms;
         } catch (BasculeException.MigrationFailed e) {
@@ -108,7 +107,7 @@ final class ScriptRunner {
             audit.rolledBack();
             throw new BasculeException.MigrationFailed(e.getMessage() + "\nIt was rolled back: nothing of it is applied.",
                     e.file(), e.line(), e.sqlState(), null);
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             rollbackQuietly();
             audit.rolledBack();
             throw e;
@@ -235,10 +234,13 @@ final class ScriptRunner {
         }
     }
 
-    /** The history row, in the migration's transaction; a failure there names the migration (and may be retried). */
+    /**
+     * The history row, in the migration's transaction, sent with its COMMIT (and the next migration's session reset);
+     * a failure there names the migration (and may be retried).
+     */
     private void record(Migration migration, long ms) {
         try {
-            history.insert(connection, migration, ms, true);
+            session.commitWith(history.insertSql(migration, ms));
         } catch (SQLException e) {
             throw new BasculeException.MigrationFailed(migration.path() + ": recording it in " + history.qualifiedName()
                     + " failed: " + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),

@@ -131,6 +131,19 @@ public final class ClasspathSourceProvider implements MigrationSourceProvider {
         }
 
         @Override
+        public InputStream openRelative(String relativePath) throws IOException {
+            if (relativePath.startsWith("/") || relativePath.contains("\\") || relativePath.startsWith("../")
+                    || relativePath.contains("/../") || relativePath.equals("..")) {
+                throw new NoSuchFileException(relativePath, null, "not a file inside " + location.uri());
+            }
+            InputStream in = loader.getResourceAsStream(folder() + relativePath);
+            if (in == null) {
+                throw new NoSuchFileException(location.fileDisplay(relativePath));
+            }
+            return in;
+        }
+
+        @Override
         public String toString() {
             return location.uri();
         }

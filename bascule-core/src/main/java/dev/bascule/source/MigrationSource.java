@@ -24,6 +24,32 @@ public interface MigrationSource extends AutoCloseable {
      */
     InputStream open(String name) throws IOException;
 
+    /**
+     * Opens a file named by a path relative to this location ({@code functions/x_v01.sql}, already normalised, never
+     * above the location), for {@code \i} / {@code \ir} includes of migrations kept here. This default opens files
+     * directly inside the location only; sources that can read deeper (class-path folders) override it.
+     */
+    default InputStream openRelative(String relativePath) throws IOException {
+        if (relativePath.contains("/")) {
+            throw new java.nio.file.NoSuchFileException(relativePath, null, location() + " reads only files directly"
+                    + " inside it, so an include here cannot name a file in a sub-folder");
+        }
+        return open(relativePath);
+    }
+
+    /**
+     * Entries of the location that are not readable files (directories, broken or looping symbolic links, ...), each
+     * with what is wrong, so a {@code *.up.sql} among them is reported instead of silently skipped. Only sources that
+     * can hold such entries (local folders) return any.
+     */
+    default List<SkippedEntry> skippedEntries() throws IOException {
+        return List.of();
+    }
+
+    /** An entry {@link #list()} leaves out, and why. */
+    record SkippedEntry(String name, String reason) {
+    }
+
     /** Whether text from this source must be kept out of logs and error messages (secure migrations). */
     default boolean secret() {
         return false;

@@ -1,0 +1,2 @@
+-- Not in the manifest, so it never runs.
+CREATE TABLE not_listed (id bigint);
