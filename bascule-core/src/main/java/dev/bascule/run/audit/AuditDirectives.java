@@ -34,7 +34,7 @@ public final class AuditDirectives {
 
     /** The statement's audit, when it has a valid directive (use after {@link #check} found no problem). */
     public static Optional<AuditSpec> of(Statement statement) {
-        return statement.directive(DirectiveKind.AUDIT).map(d -> AuditSpec.parse(d, new ArrayList<>()));
+        return statement.directive(DirectiveKind.AUDIT).flatMap(d -> AuditSpec.parse(d, new ArrayList<>()));
     }
 
     /** True for INSERT, UPDATE, DELETE and MERGE (also behind WITH): their returned rows are rows changed. */
@@ -51,10 +51,11 @@ public final class AuditDirectives {
             if (directive.isEmpty()) {
                 continue;
             }
-            AuditSpec spec = AuditSpec.parse(directive.get(), problems);
-            if (spec == null) {
+            Optional<AuditSpec> parsed = AuditSpec.parse(directive.get(), problems);
+            if (parsed.isEmpty()) {
                 continue;
             }
+            AuditSpec spec = parsed.get();
             Directive first = seen.putIfAbsent(spec.step(), directive.get());
             if (first != null) {
                 problems.add(new Problem(directive.get().sourceName(), directive.get().line(), "a second bascule:audit "

@@ -6,6 +6,7 @@ import dev.bascule.sql.Directive;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One {@code -- bascule:audit pre|change|post [count-only]} directive, read.
@@ -14,8 +15,8 @@ import java.util.List;
  */
 public record AuditSpec(AuditStep step, boolean countOnly) {
 
-    /** The directive's argument read, or the problems with it (file and line of the directive). */
-    public static AuditSpec parse(Directive directive, List<Problem> problems) {
+    /** The directive's argument read; empty when it has problems, added to {@code problems} (line of the directive). */
+    public static Optional<AuditSpec> parse(Directive directive, List<Problem> problems) {
         List<String> words = new ArrayList<>(Arrays.asList(directive.argument().strip().split("\\s+")));
         AuditStep step = null;
         boolean countOnly = false;
@@ -43,7 +44,7 @@ public record AuditSpec(AuditStep step, boolean countOnly) {
             problems.add(problem(directive, "says which step it audits first: -- bascule:audit pre|change|post"
                     + " [count-only]"));
         }
-        return problems.size() == before ? new AuditSpec(step, countOnly) : null;
+        return problems.size() == before ? Optional.of(new AuditSpec(step, countOnly)) : Optional.empty();
     }
 
     private static Problem problem(Directive directive, String message) {
