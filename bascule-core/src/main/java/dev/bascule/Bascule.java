@@ -12,9 +12,12 @@ import dev.bascule.error.BasculeException;
 import dev.bascule.error.SourceSyntaxError;
 import dev.bascule.expand.ColumnChange;
 import dev.bascule.generate.ChangeGenerator;
+import dev.bascule.generate.DataMigrationGenerator;
 import dev.bascule.generate.GeneratedFiles;
 import dev.bascule.generate.ManifestUpdater;
 import dev.bascule.generate.MigrationGenerator;
+import dev.bascule.generate.TableColumns;
+import dev.bascule.history.TaskRun;
 import dev.bascule.plan.Plan;
 import dev.bascule.run.HistoryAdopter;
 import dev.bascule.run.Maintenance;
@@ -22,6 +25,7 @@ import dev.bascule.run.MigrateResult;
 import dev.bascule.run.MigrationListener;
 import dev.bascule.run.Migrator;
 import dev.bascule.run.ScriptExecutor;
+import dev.bascule.run.TaskRunner;
 import dev.bascule.sql.IncludeResolver;
 import dev.bascule.sql.Script;
 import dev.bascule.sql.ScriptFiles;
@@ -246,6 +250,39 @@ public final class Bascule implements AutoCloseable {
     /** A secure migration: scrubbed copy in the secure folder, production file in {@code tmp/} (0600), manifest line. */
     public GeneratedFiles newSecureMigration(String name, Optional<String> dir) {
         return new MigrationGenerator(settings, Clock.systemUTC()).secureMigration(name, dir);
+    }
+
+    /**
+     * A data migration ({@code -- bascule:data}) in the data stage, or the first local path; with a CSV, INSERTs of its
+     * rows with ids generated now when it has no {@code id} column. When a database is configured the table and its
+     * columns are checked there first.
+     */
+    public GeneratedFiles newDataMigration(String name, Optional<String> dir, Optional<DataMigrationGenerator.FromCsv> csv) {
+        Optional<DataMigrationGenerator.TableCheck> check = Optional.empty();
+        if (csv.isPresent() && settings.database().isPresent()) {
+            try (Connection connection = connect()) {
+                check = Optional.of(new DataMigrationGenerator.TableCheck(database().describe(), TableColumns.read(
+                        connection, DataMigrationGenerator.tableSql(csv.get().table()))));
+            } catch (java.sql.SQLException e) {
+                throw new BasculeException.Configuration("gen data-migration: reading the columns of " + csv.get().table()
+                        + " in " + database().describe() + " failed: " + e.getMessage(), e);
+            }
+        }
+        return new DataMigrationGenerator(settings, Clock.systemUTC(), java.util.UUID::randomUUID)
+                .dataMigration(name, dir, csv, check);
+    }
+
+    /**
+     * Runs a task: a data script outside the deploy, as often as wanted, under the migration lock, honouring batch
+     * and audit directives; each run is recorded in the tasks table beside the history table.
+     */
+    public TaskRun runTask(Path file) {
+        return new TaskRunner(database(), settings, listener).run(file);
+    }
+
+    /** Every task run recorded, oldest first; reads without locking or creating anything. */
+    public List<TaskRun> tasks() {
+        return new TaskRunner(database(), settings, listener).list();
     }
 
     /**

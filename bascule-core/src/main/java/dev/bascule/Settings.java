@@ -50,15 +50,19 @@ import java.util.Set;
  * @param allowPhaseSkip   let one migrate apply several phases of an expand/contract change (releases taken together)
  * @param hooks            SQL files and commands run around migrate
  * @param allowDown        {@code down} may run here without {@code --yes} (always allowed in dev)
+ * @param auditDir         where {@code -- bascule:audit} files go ({@code audit-dir}; default {@code audit/}), absolute
  */
 public record Settings(String environment, Optional<Database> database, Optional<Path> embedded, List<Stage> stages,
                        List<String> schemas, HistoryTable history, boolean dev, boolean resettable, boolean allowExec,
                        Duration lockWait, Duration lockTimeout, Duration statementTimeout, Optional<Version> target,
                        SourceSettings sourceSettings, Path baseDir, Optional<String> adopt,
                        Optional<Location> secureStore, Optional<String> role, int lockRetries,
-                       boolean allowPhaseSkip, Hooks hooks, boolean allowDown) {
+                       boolean allowPhaseSkip, Hooks hooks, boolean allowDown, Path auditDir) {
 
     public static final String DEFAULT_HISTORY_TABLE = "bascule_schema_migrations";
+
+    /** The audit folder under the base folder when {@code audit-dir} is not set. */
+    public static final String DEFAULT_AUDIT_DIR = "audit";
 
     public Settings {
         stages = List.copyOf(stages);
@@ -171,6 +175,7 @@ public record Settings(String environment, Optional<Database> database, Optional
         private boolean allowPhaseSkip;
         private Hooks hooks = Hooks.NONE;
         private boolean allowDown;
+        private String auditDir = DEFAULT_AUDIT_DIR;
         private MigrationListener listener = new LoggingListener();
 
         Builder() {
@@ -199,6 +204,7 @@ public record Settings(String environment, Optional<Database> database, Optional
             allowPhaseSkip = s.allowPhaseSkip;
             hooks = s.hooks;
             allowDown = s.allowDown;
+            auditDir = s.auditDir.toString();
         }
 
         public Builder environment(String name) {
@@ -365,6 +371,12 @@ public record Settings(String environment, Optional<Database> database, Optional
             return this;
         }
 
+        /** Where audit files go; a relative folder resolves against {@link #baseDir(Path)} (default {@code audit}). */
+        public Builder auditDir(String folder) {
+            this.auditDir = folder;
+            return this;
+        }
+
         /** Receives progress events (not a setting: it is how the caller listens). */
         public Builder listener(MigrationListener listener) {
             this.listener = listener;
@@ -390,7 +402,8 @@ public record Settings(String environment, Optional<Database> database, Optional
                     schemas, history, dev, resettable, allowExec, lockWait, lockTimeout, statementTimeout,
                     Optional.ofNullable(target), new SourceSettings(sourceSettings), base, Optional.ofNullable(adopt),
                     Optional.ofNullable(secureStore).map(l -> Location.parse(l, base)), Optional.ofNullable(role),
-                    lockRetries != null ? lockRetries : defaultLockRetries(dev), allowPhaseSkip, hooks, allowDown);
+                    lockRetries != null ? lockRetries : defaultLockRetries(dev), allowPhaseSkip, hooks, allowDown,
+                    base.resolve(auditDir).toAbsolutePath().normalize());
         }
 
         /** A manifest file resolved against the base folder; {@code classpath:} manifests stay as written. */

@@ -20,7 +20,7 @@ import java.util.List;
  *
  * <pre>{@code
  * {"migrations": [...], "problems": [{"file": "...", "line": 3, "message": "..."}], "warnings": [...],
- *  "summary": {"applied": 3, "pending": 1, "outdated": 0, "problems": 1, "needs_attention": true}}
+ *  "summary": {"applied": 3, "pending": 1, "in_progress": 0, "outdated": 0, "problems": 1, "needs_attention": true}}
  * }</pre>
  * {@code line} is 0 when a problem concerns a whole file. New keys may be added; none will be removed or renamed.
  */
@@ -43,6 +43,7 @@ public final class StatusDocument {
             ObjectNode summary = document.putObject("summary");
             summary.put("applied", count(plan, MigrationState.APPLIED));
             summary.put("pending", count(plan, MigrationState.PENDING));
+            summary.put("in_progress", count(plan, MigrationState.IN_PROGRESS));
             summary.put("outdated", count(plan, MigrationState.OUTDATED));
             summary.put("problems", plan.problems().size());
             summary.put("needs_attention", plan.needsAttention());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bascule.catalog.Migration;
+import dev.bascule.plan.DataProgress;
 import dev.bascule.plan.Plan;
 import dev.bascule.plan.PlanEntry;
 
@@ -60,7 +61,11 @@ public final class StatusReport {
         long pending = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.PENDING).count();
         long applied = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.APPLIED).count();
         long outdated = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.OUTDATED).count();
+        long inProgress = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.IN_PROGRESS).count();
         sb.append(applied).append(" applied, ").append(pending).append(" pending");
+        if (inProgress > 0) {
+            sb.append(", ").append(inProgress).append(" in progress");
+        }
         if (outdated > 0) {
             sb.append(", ").append(outdated).append(" outdated (repeatable, will re-run)");
         }
@@ -70,6 +75,7 @@ public final class StatusReport {
         }
         changes(plan).forEach(line -> sb.append('\n').append(line));
         definitions(plan).forEach(line -> sb.append('\n').append(line));
+        inProgress(plan).forEach(line -> sb.append('\n').append(line));
         return sb.append('\n').toString();
     }
 
@@ -126,6 +132,29 @@ public final class StatusReport {
         return lines;
     }
 
+    /**
+     * One line per data migration in progress: rows done, batches, steps finished, and the statement in flight with
+     * the key its walk reached (never for secure migrations), so an operator sees how far a killed run got.
+     */
+    static List<String> inProgress(Plan plan) {
+        List<String> lines = new ArrayList<>();
+        for (PlanEntry e : plan.entries()) {
+            if (e.progress().isEmpty()) {
+                continue;
+            }
+            DataProgress p = e.progress().get();
+            String file = e.migration().map(Migration::fileName).orElse(e.name());
+            StringBuilder line = new StringBuilder("in progress " + file + ": " + p.rowsDone() + " row(s) in "
+                    + p.batches() + " batch(es), " + p.stepsDone() + " step(s) done; statement " + p.statementIndex());
+            p.table().ifPresent(t -> line.append(" walks ").append(t).append(p.keyColumn().map(k -> "." + k).orElse("")));
+            p.keyReached().ifPresent(k -> line.append(", key reached ").append(k));
+            line.append(", last commit ").append(TIME.format(p.updatedAt().withOffsetSameInstant(ZoneOffset.UTC)))
+                    .append(" UTC; migrate resumes it");
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
     private static String[] withStage(boolean staged, String stage, String[] row) {
         if (!staged) {
             return row;
@@ -158,6 +187,20 @@ public final class StatusReport {
                 o.putNull("execution_ms");
             }
             o.put("source", source(e));
+            if (e.progress().isPresent()) {
+                DataProgress p = e.progress().get();
+                ObjectNode progress = o.putObject("progress");
+                progress.put("rows_done", p.rowsDone());
+                progress.put("batches", p.batches());
+                progress.put("steps_done", p.stepsDone());
+                progress.put("statement_index", p.statementIndex());
+                progress.put("table", p.table().orElse(null));
+                progress.put("key_column", p.keyColumn().orElse(null));
+                progress.put("key_reached", p.keyReached().orElse(null));
+                progress.put("updated_at", p.updatedAt().withOffsetSameInstant(ZoneOffset.UTC).toString());
+            } else {
+                o.putNull("progress");
+            }
         }
         try {
             return mapper.writeValueAsString(array) + "\n";

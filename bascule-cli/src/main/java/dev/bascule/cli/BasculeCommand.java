@@ -24,7 +24,7 @@ import java.nio.file.Path;
         subcommands = {MigrateCommand.class, DownCommand.class, BaselineCommand.class, StatusCommand.class, ValidateCommand.class, RepairCommand.class,
                 ResetCommand.class, GenCommand.class, UpdateManifestCommand.class, DemoCommand.class,
                 AdoptCommand.class, ImportCommand.class, InitCommand.class,
-                SecureCommand.class, ExecCommand.class, SplitCommand.class, LintCommand.class,
+                SecureCommand.class, ExecCommand.class, TaskCommand.class, SplitCommand.class, LintCommand.class,
                 CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a migration failed", "2:usage or configuration error, database unreachable or login refused",
@@ -79,7 +79,7 @@ public final class BasculeCommand implements Runnable {
 
     /** The listener for a command's run, following --quiet. */
     ConsoleListener listener(PrintWriter out, PrintWriter err) {
-        return new ConsoleListener(out, err, quiet);
+        return new ConsoleListener(out, err, quiet, workingDir);
     }
 
     /** The facade for one environment, resolved from the options; close it to stop an embedded server. */

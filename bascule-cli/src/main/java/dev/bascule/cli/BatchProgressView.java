@@ -34,7 +34,12 @@ final class BatchProgressView {
     }
 
     void update(Migration migration, MigrationListener.BatchEvent event) {
-        String statement = migration.fileName() + ":" + event.line();
+        update(migration.fileName(), event);
+    }
+
+    /** @param file the migration's or task's file name */
+    void update(String file, MigrationListener.BatchEvent event) {
+        String statement = file + ":" + event.line();
         long now = System.nanoTime();
         if (!statement.equals(current)) {
             finish();

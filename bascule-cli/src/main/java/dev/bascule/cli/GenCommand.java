@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** {@code bascule gen ...}: generators. */
 @Command(name = "gen", description = "Generate new migration files.",
-        subcommands = {GenCommand.Migration.class, GenSecureMigrationCommand.class,
+        subcommands = {GenCommand.Migration.class, GenSecureMigrationCommand.class, GenDataMigrationCommand.class,
                 GenChangeCommands.ExpandContractCommand.class, GenChangeCommands.FunctionCommand.class,
                 GenChangeCommands.TriggerCommand.class})
 final class GenCommand implements Runnable {

@@ -9,11 +9,14 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 
-@Command(name = "status", description = "Show every migration: applied, pending, changed, outdated (repeatable, will re-run),"
-        + " failed, missing or unlisted; with stages, the stage of each.")
+@Command(name = "status", description = "Show every migration: applied, pending, in progress (a data migration the"
+        + " next migrate resumes), changed, outdated (repeatable, will re-run), failed, missing or unlisted; with"
+        + " stages, the stage of each.")
 final class StatusCommand extends DatabaseCommand {
 
-    @Option(names = "--json", description = "Print a JSON array of objects (version, name, kind, state, stage, file, applied_at, execution_ms, source).")
+    @Option(names = "--json", description = "Print a JSON array of objects (version, name, kind, state, stage, file,"
+            + " applied_at, execution_ms, source, progress: rows done and key reached of a data migration in progress,"
+            + " else null).")
     boolean json;
 
     @Option(names = "--json-object", description = "Print one JSON object: {\"migrations\": [as --json],"

@@ -32,6 +32,7 @@ import java.util.Map;
  * @param lockRetries    retries of a migration that hit a lock timeout or deadlock (default 5, 0 in dev)
  * @param hooks          SQL files or shell commands run before/after migrate, after each migration, on error
  * @param allowDown      {@code down} may run here without {@code --yes} (it always may in dev environments)
+ * @param auditDir       where {@code -- bascule:audit} files go, relative to the working directory, like {@code tmp/} (default {@code audit})
  */
 public record EnvironmentSection(String url, String user, String password, List<String> schemas, List<String> paths,
                                  String manifest, List<String> secure, Boolean dev, Boolean resettable,
@@ -40,7 +41,7 @@ public record EnvironmentSection(String url, String user, String password, List<
                                  List<StageConfig> stages, String preset, String root, String adopt,
                                  String auth, String region, Boolean allowExec, SecureStoreConfig secureStore,
                                  Boolean embedded, String connectTimeout, String role, Integer lockRetries,
-                                 HooksSection hooks, Boolean allowDown) {
+                                 HooksSection hooks, Boolean allowDown, String auditDir) {
 
     /**
      * An environment that sets nothing (no bascule.yml): every value comes from flags, variables and defaults. Built
@@ -48,5 +49,5 @@ public record EnvironmentSection(String url, String user, String password, List<
      */
     public static final EnvironmentSection NONE = new EnvironmentSection(null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null);
 }

@@ -43,6 +43,15 @@ public final class ProgressTable {
         return new ProgressTable(history.schema(), base + SUFFIX);
     }
 
+    /**
+     * How the progress table knows a migration: its version, or a repeatable file's stage and name (tasks use an
+     * identity of their own that no migration can have).
+     */
+    public static String identity(dev.bascule.catalog.Migration migration) {
+        return migration.repeatable() ? migration.stage().name() + "/" + migration.fileName()
+                : migration.version().toString();
+    }
+
     public String schema() {
         return schema;
     }

@@ -6,6 +6,11 @@ public enum MigrationState {
     APPLIED,
     /** In the catalog, not applied yet. */
     PENDING,
+    /**
+     * A pending data migration whose steps started (batches or groups of statements committed, recorded in the
+     * progress table): the next migrate resumes it where it stopped.
+     */
+    IN_PROGRESS,
     /** Applied, but the file's checksum differs from the recorded one. */
     CHANGED,
     /** A repeatable file changed since its last run: it runs again on the next migrate. */
@@ -18,6 +23,6 @@ public enum MigrationState {
     UNLISTED;
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

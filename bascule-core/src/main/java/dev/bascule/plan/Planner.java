@@ -6,6 +6,8 @@ import dev.bascule.error.Problem;
 import dev.bascule.catalog.Stage;
 import dev.bascule.catalog.Version;
 import dev.bascule.history.AppliedMigration;
+import dev.bascule.history.BatchProgress;
+import dev.bascule.history.ProgressTable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +41,21 @@ public final class Planner {
     }
 
     public static Plan plan(Catalog catalog, List<AppliedMigration> history, Options options) {
+        return plan(catalog, history, List.of(), options);
+    }
+
+    /**
+     * As {@link #plan(Catalog, List, Options)}, with the rows of the progress table: a pending migration with rows
+     * of its current checksum there has started (a data migration killed or stopped half-way) and is
+     * {@link MigrationState#IN_PROGRESS}; it runs like a pending one, resuming.
+     */
+    public static Plan plan(Catalog catalog, List<AppliedMigration> history, List<BatchProgress> progress,
+                            Options options) {
+        Map<String, List<BatchProgress>> progressByMigration = new HashMap<>();
+        for (BatchProgress row : progress) {
+            progressByMigration.computeIfAbsent(row.key().migration() + "\u0000" + row.key().checksum(),
+                    k -> new ArrayList<>()).add(row);
+        }
         List<Problem> problems = new ArrayList<>(catalog.problems());
         List<Problem> warnings = new ArrayList<>(catalog.warnings());
         Map<Version, AppliedMigration> byVersion = new HashMap<>();
@@ -62,13 +79,19 @@ public final class Planner {
             AppliedMigration row = m.repeatable() ? lastRepeatable.remove(repeatableKey(m.stage().name(), m.fileName()))
                     : byVersion.remove(m.version());
             MigrationState state = m.repeatable() ? repeatableState(m, row, problems) : versionedState(m, row, options, problems, warnings);
-            boolean run = state == MigrationState.PENDING || state == MigrationState.OUTDATED
+            Optional<DataProgress> started = Optional.empty();
+            if (state == MigrationState.PENDING || state == MigrationState.OUTDATED) {
+                started = DataProgress.of(progressByMigration.getOrDefault(ProgressTable.identity(m) + "\u0000"
+                        + m.checksum(), List.of()), m.secret());
+                state = started.isPresent() ? MigrationState.IN_PROGRESS : state;
+            }
+            boolean run = state == MigrationState.PENDING || state == MigrationState.IN_PROGRESS || state == MigrationState.OUTDATED
                     || (state == MigrationState.APPLIED && m.repeatable() && m.stage().rerun() == Stage.Rerun.ALWAYS);
             if (run && inTarget) {
                 toApply.add(m);
             }
             PlanEntry entry = new PlanEntry(m.version(), m.name(), m.kind().label(), state, Optional.of(m.location()), Optional.of(m),
-                    Optional.ofNullable(row), m.stage().name());
+                    Optional.ofNullable(row), m.stage().name(), started);
             position.put(entry, entries.size());
             entries.add(entry);
         }

@@ -8,6 +8,7 @@ import dev.bascule.error.BasculeException;
 import dev.bascule.error.Problem;
 import dev.bascule.error.SourceSyntaxError;
 import dev.bascule.history.AppliedMigration;
+import dev.bascule.history.ProgressTable;
 import dev.bascule.source.Location;
 import dev.bascule.source.MigrationSource;
 import dev.bascule.source.Sources;
@@ -138,6 +139,7 @@ final class DownRunner {
                 StatementExecutor.execute(connection, what, down.migration().secret(), statement);
             }
             settings.history().delete(connection, down.row().id());
+            forgetProgress(connection, down);
             return;
         }
         connection.setAutoCommit(false);
@@ -146,6 +148,7 @@ final class DownRunner {
                 StatementExecutor.execute(connection, what, down.migration().secret(), statement);
             }
             settings.history().delete(connection, down.row().id());
+            forgetProgress(connection, down);
             connection.commit();
         } catch (BasculeException.MigrationFailed e) {
             rollbackQuietly(connection);
@@ -161,6 +164,14 @@ final class DownRunner {
                 // The connection is gone; the down's own outcome is what is reported.
             }
         }
+    }
+
+    /**
+     * A data migration's steps recorded done go with its history row: applied again later, it must run every step,
+     * not skip them as a resumed run would.
+     */
+    private void forgetProgress(Connection connection, PreparedDown down) throws SQLException {
+        ProgressTable.beside(settings.history()).clear(connection, ProgressTable.identity(down.migration()));
     }
 
     private static void rollbackQuietly(Connection connection) {

@@ -8,6 +8,8 @@ import dev.bascule.db.Database;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.AdvisoryLock;
 import dev.bascule.history.AppliedMigration;
+import dev.bascule.history.ProgressTable;
+import dev.bascule.history.TaskTable;
 import dev.bascule.plan.MigrationState;
 import dev.bascule.plan.Plan;
 import dev.bascule.plan.PlanEntry;
@@ -130,6 +132,10 @@ public final class Maintenance {
             }
             if (!schemas.contains(settings.history().schema())) {
                 st.execute("DROP TABLE IF EXISTS " + settings.history().qualifiedName());
+                // What Bascule recorded beside the history goes with it: data migrations applied again after the
+                // reset must run every step, not skip the ones an earlier run recorded as done.
+                st.execute("DROP TABLE IF EXISTS " + ProgressTable.beside(settings.history()).qualifiedName());
+                st.execute("DROP TABLE IF EXISTS " + TaskTable.beside(settings.history()).qualifiedName());
             }
             connection.commit();
             connection.setAutoCommit(true);

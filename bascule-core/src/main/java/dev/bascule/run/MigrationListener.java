@@ -37,4 +37,15 @@ public interface MigrationListener {
 
     default void batch(Migration migration, BatchEvent event) {
     }
+
+    /** One batch of a task's batched statement committed ({@code task}: the task file, as given). */
+    default void taskBatch(String task, BatchEvent event) {
+    }
+
+    /**
+     * At the end of a run ({@code migrate}, {@code task run}), failed ones included: the audit files it wrote, in
+     * the order they were first written. Not called when none was written.
+     */
+    default void auditFiles(java.util.List<dev.bascule.run.audit.AuditFile> files) {
+    }
 }

@@ -7,9 +7,11 @@ import dev.bascule.db.Database;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.AdvisoryLock;
 import dev.bascule.history.AppliedMigration;
+import dev.bascule.history.ProgressTable;
 import dev.bascule.live.RetryPolicy;
 import dev.bascule.plan.Plan;
 import dev.bascule.plan.Planner;
+import dev.bascule.run.audit.AuditLog;
 import dev.bascule.Settings;
 
 import java.sql.Connection;
@@ -55,7 +57,8 @@ public final class Migrator {
                     adopt(connection, catalog, adopter);
                 }
             }
-            Plan plan = Planner.plan(catalog, settings.history().readAll(connection), planOptions());
+            Plan plan = Planner.plan(catalog, settings.history().readAll(connection),
+                    ProgressTable.beside(settings.history()).readAll(connection), planOptions());
             plan.warnings().forEach(listener::warning);
             List<Problem> problems = new ArrayList<>(plan.problems());
             List<PreparedMigration> prepared = new ArrayList<>();
@@ -67,13 +70,14 @@ public final class Migrator {
             warnOfPopRawHeaders(prepared);
             HookRunner hooks = new HookRunner(settings.baseDir(), settings.environment(), settings.hooks(), listener);
             List<Migration> applied = new ArrayList<>();
+            AuditLog audits = new AuditLog(settings.auditDir());
             try {
                 hooks.run("before-migrate", settings.hooks().beforeMigrate(), connection, Map.of(), 1);
                 if (prepared.isEmpty()) {
                     listener.info("nothing to migrate: the database is up to date");
                 }
                 ScriptRunner runner = new ScriptRunner(session, database, settings.history(),
-                        RetryPolicy.defaults().withMaxRetries(settings.lockRetries()), listener);
+                        RetryPolicy.defaults().withMaxRetries(settings.lockRetries()), listener, audits);
                 for (PreparedMigration p : prepared) {
                     listener.starting(p.migration());
                     long ms = runner.apply(p, resumeOf(plan, p.migration()));
@@ -93,6 +97,10 @@ public final class Migrator {
                     }
                 }
                 throw e;
+            } finally {
+                if (!audits.files().isEmpty()) {
+                    listener.auditFiles(audits.files());
+                }
             }
             hooks.run("after-migrate", settings.hooks().afterMigrate(), connection, Map.of("BASCULE_APPLIED",
                     versions(applied)), 5);
@@ -179,10 +187,14 @@ public final class Migrator {
         }
     }
 
-    /** The plan as it stands: reads history without locking or creating anything. */
+    /**
+     * The plan as it stands: reads history, and the progress of data migrations under way, without locking or
+     * creating anything.
+     */
     public Plan status(Catalog catalog) {
         try (RunSession session = RunSession.open(database, settings, listener, false)) {
-            return Planner.plan(catalog, settings.history().readAll(session.connection()), planOptions());
+            return Planner.plan(catalog, settings.history().readAll(session.connection()),
+                    ProgressTable.beside(settings.history()).readAll(session.connection()), planOptions());
         } catch (SQLException e) {
             throw new BasculeException.Configuration("cannot read migration history from " + database.describe() + ": "
                     + OwnStatementFailure.describe(e, database, settings.history()), null);

@@ -22,7 +22,8 @@ public record PreparedMigration(Migration migration, Script script) {
 
     /**
      * Splits and checks one migration. Problems (syntax, statements PostgreSQL refuses inside a transaction,
-     * transaction control in a transactional migration) are added to {@code problems}.
+     * transaction control in a transactional migration, audit directives on statements they cannot audit) are added
+     * to {@code problems}.
      */
     public static Optional<PreparedMigration> prepare(Migration migration, int serverVersionNum, List<Problem> problems) {
         String path = migration.path();
@@ -34,14 +35,24 @@ public record PreparedMigration(Migration migration, Script script) {
             problems.add(new Problem(e.sourceName(), e.line(), "column " + e.column() + ": " + e.detail()));
             return Optional.empty();
         }
-        PreparedMigration prepared = new PreparedMigration(migration, script);
         int before = problems.size();
+        checkScript(script, serverVersionNum, problems);
+        return problems.size() == before ? Optional.of(new PreparedMigration(migration, script)) : Optional.empty();
+    }
+
+    /**
+     * The checks of a parsed script against the way it will run (a migration's or a task's): audit directives, then
+     * a file with batched statements by its own rules, any other transactional one for statements that cannot run
+     * in its transaction.
+     */
+    static void checkScript(Script script, int serverVersionNum, List<Problem> problems) {
+        problems.addAll(dev.bascule.run.audit.AuditDirectives.check(script));
         if (dev.bascule.run.batch.BatchedScriptPlan.hasBatchedStatements(script)) {
             // Batched statements set the file's shape: its own checks, then no single-transaction checks.
             problems.addAll(dev.bascule.run.batch.BatchedScriptPlan.check(script));
-            return problems.size() == before ? Optional.of(prepared) : Optional.empty();
+            return;
         }
-        if (prepared.transactional()) {
+        if (!script.directives().noTransaction()) {
             for (Statement statement : script.statements()) {
                 if (statement.mustRunOutsideTransaction(serverVersionNum)) {
                     problems.add(new Problem(statement.sourceName(), statement.line(), leadingWords(statement)
@@ -54,7 +65,6 @@ public record PreparedMigration(Migration migration, Script script) {
                 }
             }
         }
-        return problems.size() == before ? Optional.of(prepared) : Optional.empty();
     }
 
     /** Keywords that may lead a statement; other words (names) are shown as written, never upper-cased. */

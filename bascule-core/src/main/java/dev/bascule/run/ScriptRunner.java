@@ -8,6 +8,8 @@ import dev.bascule.live.InvalidIndex;
 import dev.bascule.live.InvalidIndexes;
 import dev.bascule.live.IndexStatement;
 import dev.bascule.live.RetryPolicy;
+import dev.bascule.run.audit.AuditLog;
+import dev.bascule.run.audit.AuditScope;
 import dev.bascule.sql.Statement;
 
 import java.sql.Connection;
@@ -30,15 +32,17 @@ final class ScriptRunner {
     private final HistoryTable history;
     private final RetryPolicy retries;
     private final MigrationListener listener;
+    private final AuditLog audits;
 
     ScriptRunner(RunSession session, dev.bascule.db.Database database, HistoryTable history, RetryPolicy retries,
-                 MigrationListener listener) {
+                 MigrationListener listener, AuditLog audits) {
         this.session = session;
         this.database = database;
         this.connection = session.connection();
         this.history = history;
         this.retries = retries;
         this.listener = listener;
+        this.audits = audits;
     }
 
     /**
@@ -48,19 +52,22 @@ final class ScriptRunner {
      */
     long apply(PreparedMigration prepared, Optional<Resume> resume) throws SQLException {
         long start = System.nanoTime();
+        // Audit files go to <audit-dir>/<version>_<name>/; the scope keeps only what committed.
+        AuditScope audit = audits.open(prepared.migration().version() + "_" + prepared.migration().name(),
+                prepared.migration().secret());
         BatchedMigration batched = dev.bascule.run.batch.BatchedScriptPlan.hasBatchedStatements(prepared.script())
                 ? new BatchedMigration(connection, database, history, listener) : null;
         NoTransactionProgress progress = batched != null || prepared.transactional() ? null
-                : new NoTransactionProgress(prepared, resume);
+                : new NoTransactionProgress(prepared, resume, audit);
         for (int attempt = 1; ; attempt++) {
             long attemptStart = System.nanoTime();
             try {
                 session.beforeMigration(prepared.migration().secret());
                 if (batched != null) {
-                    return batched.run(prepared, start);
+                    return batched.run(prepared, start, audit);
                 }
                 if (prepared.transactional()) {
-                    return applyInTransaction(prepared, start);
+                    return applyInTransaction(prepared, start, audit);
                 }
                 return progress.run(start);
             } catch (BasculeException.MigrationFailed e) {
@@ -85,21 +92,24 @@ final class ScriptRunner {
     record Resume(long historyId, int fromStatement) {
     }
 
-    private long applyInTransaction(PreparedMigration prepared, long start) throws SQLException {
+    private long applyInTransaction(PreparedMigration prepared, long start, AuditScope audit) throws SQLException {
         connection.setAutoCommit(false);
         try {
             for (Statement statement : prepared.script().statements()) {
-                execute(prepared.migration(), statement);
+                execute(prepared.migration(), statement, audit);
             }
             long ms = elapsedMs(start);
             record(prepared.migration(), ms);
+            audit.committed();
             return ms;
         } catch (BasculeException.MigrationFailed e) {
             rollbackQuietly();
+            audit.rolledBack();
             throw new BasculeException.MigrationFailed(e.getMessage() + "\nIt was rolled back: nothing of it is applied.",
                     e.file(), e.line(), e.sqlState(), null);
         } catch (RuntimeException e) {
             rollbackQuietly();
+            audit.rolledBack();
             throw e;
         } finally {
             restoreAutoCommit();
@@ -110,11 +120,13 @@ final class ScriptRunner {
     private final class NoTransactionProgress {
         private final PreparedMigration prepared;
         private final List<Statement> statements;
+        private final AuditScope audit;
         private long id = -1;
         private int done;
 
-        NoTransactionProgress(PreparedMigration prepared, Optional<Resume> resume) {
+        NoTransactionProgress(PreparedMigration prepared, Optional<Resume> resume, AuditScope audit) {
             this.prepared = prepared;
+            this.audit = audit;
             this.statements = prepared.script().statements();
             resume.ifPresent(r -> {
                 id = r.historyId();
@@ -135,7 +147,9 @@ final class ScriptRunner {
                 Statement statement = statements.get(done);
                 try {
                     executeChecked(statement);
+                    audit.committed(); // each statement commits on its own here
                 } catch (BasculeException.MigrationFailed e) {
+                    audit.rolledBack();
                     String cleaned = RetryPolicy.isRetryableState(e.sqlState()) ? "" : dropInvalidIndexLeftBy(statement);
                     try {
                         history.finish(connection, id, elapsedMs(start), false);
@@ -163,7 +177,7 @@ final class ScriptRunner {
          */
         private void executeChecked(Statement statement) throws SQLException {
             dropInvalidIndexBefore(statement);
-            execute(prepared.migration(), statement);
+            execute(prepared.migration(), statement, audit);
             Optional<IndexStatement> index = IndexStatement.parseConcurrentCreate(statement.sql());
             if (index.isEmpty()) {
                 return;
@@ -234,8 +248,8 @@ final class ScriptRunner {
         }
     }
 
-    private void execute(Migration migration, Statement statement) {
-        StatementExecutor.execute(connection, "migration " + migration.fileName(), migration.secret(), statement);
+    private void execute(Migration migration, Statement statement, AuditScope audit) {
+        StatementExecutor.execute(connection, "migration " + migration.fileName(), migration.secret(), statement, audit);
     }
 
     private void rollbackQuietly() {

@@ -1,6 +1,10 @@
 package dev.bascule.run;
 
 import dev.bascule.error.BasculeException;
+import dev.bascule.run.audit.AuditDirectives;
+import dev.bascule.run.audit.AuditScope;
+import dev.bascule.run.audit.AuditSpec;
+import dev.bascule.run.audit.AuditStep;
 import dev.bascule.sql.Statement;
 import dev.bascule.sql.StatementKind;
 import org.postgresql.PGConnection;
@@ -20,20 +24,43 @@ import java.util.regex.Pattern;
  */
 final class StatementExecutor {
 
+    /** Rows fetched at a time by an audited statement inside a transaction. */
+    private static final int AUDIT_FETCH_SIZE = 1000;
+
     private static final Pattern COPY_LINE = Pattern.compile("COPY [^,]+, line (\\d+)");
 
     private StatementExecutor() {
     }
 
-    static void execute(Connection connection, String what, boolean secret, Statement statement) {
+    static long execute(Connection connection, String what, boolean secret, Statement statement) {
+        return execute(connection, what, secret, statement, null);
+    }
+
+    /**
+     * Runs the statement; when it carries {@code -- bascule:audit} and {@code audit} is given, its rows go to the
+     * audit file. Returns the rows it changed: the update count, or the rows a data statement returned.
+     */
+    static long execute(Connection connection, String what, boolean secret, Statement statement, AuditScope audit) {
         try {
             if (statement.kind() == StatementKind.COPY_FROM_STDIN) {
                 String sql = statement.sql().endsWith(";") ? statement.sql().substring(0, statement.sql().length() - 1) : statement.sql();
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(statement.copyData()));
-            } else {
-                try (java.sql.Statement st = connection.createStatement()) {
-                    st.setEscapeProcessing(false);
-                    st.execute(statement.sql());
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(statement.copyData()));
+            }
+            java.util.Optional<AuditSpec> audited = audit == null ? java.util.Optional.empty() : AuditDirectives.of(statement);
+            try (java.sql.Statement st = connection.createStatement()) {
+                st.setEscapeProcessing(false);
+                if (audited.isPresent() && !connection.getAutoCommit()) {
+                    st.setFetchSize(AUDIT_FETCH_SIZE); // streams a large audit query instead of holding it in memory
+                }
+                if (!st.execute(statement.sql())) {
+                    return Math.max(0, st.getUpdateCount());
+                }
+                try (java.sql.ResultSet rows = st.getResultSet()) {
+                    if (audited.isPresent()) {
+                        long count = audit.write(statement, audited.get(), rows);
+                        return audited.get().step() == AuditStep.CHANGE ? count : 0;
+                    }
+                    return AuditDirectives.changesData(statement) ? countRows(rows) : 0;
                 }
             }
         } catch (SQLException e) {
@@ -85,6 +112,14 @@ final class StatementExecutor {
         text.append("\n  in ").append(what).append(", statement starting at line ")
                 .append(statement.line()).append('.');
         return new BasculeException.MigrationFailed(text.toString(), statement.sourceName(), line, state, null);
+    }
+
+    private static long countRows(java.sql.ResultSet rows) throws SQLException {
+        long count = 0;
+        while (rows.next()) {
+            count++;
+        }
+        return count;
     }
 
     private static int countNewlines(String text, int end) {

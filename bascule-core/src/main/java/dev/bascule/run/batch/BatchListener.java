@@ -1,6 +1,9 @@
 package dev.bascule.run.batch;
 
+import dev.bascule.sql.Statement;
+
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -15,6 +18,19 @@ public interface BatchListener {
      * transaction open. Throwing stops the loop; the batches committed so far stay recorded.
      */
     default void beforeBatch(Connection connection, BatchPosition position) throws SQLException, InterruptedException {
+    }
+
+    /**
+     * Called inside a batch's transaction with the rows its statement returned (a statement with RETURNING); reads
+     * them and returns how many there were. The default counts them; the runner writes an audited statement's rows
+     * to its audit file here, before the batch commits.
+     */
+    default long returned(Statement statement, long batchNumber, ResultSet rows) throws SQLException {
+        long count = 0;
+        while (rows.next()) {
+            count++;
+        }
+        return count;
     }
 
     /** Called after each batch committed. */

@@ -141,7 +141,7 @@ public final class BatchedStatementRunner {
                     throw failures.beforeBatch(e, batchNumber, last);
                 }
                 long txStart = System.nanoTime();
-                Batch batch = runBatch(batchNumber, last, inLastTransaction);
+                Batch batch = runBatch(batchNumber, last, inLastTransaction, listener);
                 Duration transaction = Duration.ofNanos(System.nanoTime() - txStart);
                 longest = transaction.compareTo(longest) > 0 ? transaction : longest;
                 rowsDone += batch.rows;
@@ -161,13 +161,13 @@ public final class BatchedStatementRunner {
         private record Batch(long rows, Optional<String> upper) {
         }
 
-        private Batch runBatch(long batchNumber, Optional<String> last, TransactionStep inLastTransaction)
-                throws SQLException {
+        private Batch runBatch(long batchNumber, Optional<String> last, TransactionStep inLastTransaction,
+                               BatchListener listener) throws SQLException {
             try {
                 connection.setAutoCommit(false);
                 setLocalTimeouts();
                 Optional<String> upper = nextUpperBound(last);
-                long rows = execute(last, upper);
+                long rows = execute(last, upper, batchNumber, listener);
                 boolean finished = upper.isEmpty();
                 if (!progress.advance(connection, key, last, finished ? last : upper, rows, finished)) {
                     throw failures.concurrentRun(batchNumber);
@@ -214,7 +214,8 @@ public final class BatchedStatementRunner {
             }
         }
 
-        private long execute(Optional<String> lower, Optional<String> upper) throws SQLException {
+        private long execute(Optional<String> lower, Optional<String> upper, long batchNumber, BatchListener listener)
+                throws SQLException {
             int variant = (lower.isPresent() ? 2 : 0) + (upper.isPresent() ? 1 : 0);
             if (statements[variant] == null) {
                 statements[variant] = connection.prepareStatement(sql.statement(lower.isPresent(), upper.isPresent()));
@@ -230,13 +231,9 @@ public final class BatchedStatementRunner {
             if (!ps.execute()) {
                 return Math.max(0, ps.getUpdateCount());
             }
-            long rows = 0;
             try (ResultSet rs = ps.getResultSet()) {
-                while (rs.next()) {
-                    rows++;
-                }
+                return listener.returned(statement, batchNumber, rs);
             }
-            return rows;
         }
 
         private void pause(long batchNumber, Optional<String> last) {
