@@ -50,13 +50,14 @@ import java.util.Set;
  * @param allowPhaseSkip   let one migrate apply several phases of an expand/contract change (releases taken together)
  * @param hooks            SQL files and commands run around migrate
  * @param allowDown        {@code down} may run here without {@code --yes} (always allowed in dev)
+ * @param schemaFile       where the schema snapshot is written after every successful migrate and down
  */
 public record Settings(String environment, Optional<Database> database, Optional<Path> embedded, List<Stage> stages,
                        List<String> schemas, HistoryTable history, boolean dev, boolean resettable, boolean allowExec,
                        Duration lockWait, Duration lockTimeout, Duration statementTimeout, Optional<Version> target,
                        SourceSettings sourceSettings, Path baseDir, Optional<String> adopt,
                        Optional<Location> secureStore, Optional<String> role, int lockRetries,
-                       boolean allowPhaseSkip, Hooks hooks, boolean allowDown) {
+                       boolean allowPhaseSkip, Hooks hooks, boolean allowDown, Optional<Path> schemaFile) {
 
     public static final String DEFAULT_HISTORY_TABLE = "bascule_schema_migrations";
 
@@ -171,6 +172,7 @@ public record Settings(String environment, Optional<Database> database, Optional
         private boolean allowPhaseSkip;
         private Hooks hooks = Hooks.NONE;
         private boolean allowDown;
+        private Path schemaFile;
         private MigrationListener listener = new LoggingListener();
 
         Builder() {
@@ -199,6 +201,7 @@ public record Settings(String environment, Optional<Database> database, Optional
             allowPhaseSkip = s.allowPhaseSkip;
             hooks = s.hooks;
             allowDown = s.allowDown;
+            schemaFile = s.schemaFile.orElse(null);
         }
 
         public Builder environment(String name) {
@@ -355,6 +358,12 @@ public record Settings(String environment, Optional<Database> database, Optional
             return this;
         }
 
+        /** Write the schema snapshot here after every successful migrate and down (relative: to the base folder). */
+        public Builder schemaFile(Path file) {
+            this.schemaFile = file;
+            return this;
+        }
+
         /** Receives progress events (not a setting: it is how the caller listens). */
         public Builder listener(MigrationListener listener) {
             this.listener = listener;
@@ -380,7 +389,8 @@ public record Settings(String environment, Optional<Database> database, Optional
                     schemas, history, dev, resettable, allowExec, lockWait, lockTimeout, statementTimeout,
                     Optional.ofNullable(target), new SourceSettings(sourceSettings), base, Optional.ofNullable(adopt),
                     Optional.ofNullable(secureStore).map(l -> Location.parse(l, base)), Optional.ofNullable(role),
-                    lockRetries != null ? lockRetries : defaultLockRetries(dev), allowPhaseSkip, hooks, allowDown);
+                    lockRetries != null ? lockRetries : defaultLockRetries(dev), allowPhaseSkip, hooks, allowDown,
+                    Optional.ofNullable(schemaFile).map(f -> base.resolve(f).normalize()));
         }
 
         /** A manifest file resolved against the base folder; {@code classpath:} manifests stay as written. */

@@ -32,6 +32,7 @@ import java.util.Map;
  * @param lockRetries    retries of a migration that hit a lock timeout or deadlock (default 5, 0 in dev)
  * @param hooks          SQL files or shell commands run before/after migrate, after each migration, on error
  * @param allowDown      {@code down} may run here without {@code --yes} (it always may in dev environments)
+ * @param schemaFile     the schema snapshot written after every successful migrate and down ({@code db/schema.sql})
  */
 public record EnvironmentSection(String url, String user, String password, List<String> schemas, List<String> paths,
                                  String manifest, List<String> secure, Boolean dev, Boolean resettable,
@@ -40,5 +41,5 @@ public record EnvironmentSection(String url, String user, String password, List<
                                  List<StageConfig> stages, String preset, String root, String adopt,
                                  String auth, String region, Boolean allowExec, SecureStoreConfig secureStore,
                                  Boolean embedded, String connectTimeout, String role, Integer lockRetries,
-                                 HooksSection hooks, Boolean allowDown) {
+                                 HooksSection hooks, Boolean allowDown, String schemaFile) {
 }

@@ -92,7 +92,8 @@ public final class SettingsResolver {
                 target(flags.target()), sourceSettings, workingDir, adopt(c.adopt(), file, envName), secureStore,
                 Optional.ofNullable(flags.role() != null ? flags.role() : c.role()),
                 lockRetries(c, where, c.dev() != null ? c.dev() : embedded), false, hooks(c.hooks(), where),
-                Boolean.TRUE.equals(c.allowDown()));
+                Boolean.TRUE.equals(c.allowDown()),
+                Optional.ofNullable(c.schemaFile()).map(f -> configDir.resolve(f).toAbsolutePath().normalize()));
     }
 
     /** The environment to use: {@code --env}, the file's default, or its only one. */
