@@ -12,14 +12,23 @@ import java.io.PrintWriter;
         + " migration up to VERSION as applied, so only later ones run.")
 final class BaselineCommand extends DatabaseCommand {
 
-    @Option(names = "--version", required = true, paramLabel = "VERSION", description = "The last migration the database already has.")
+    // Not required = true: picocli would then refuse 'baseline --help' for want of it; checked in run() instead.
+    @Option(names = "--version", paramLabel = "VERSION", description = "The last migration the database already has (required).")
     String version;
+
+    // Its --version clashes with the inherited -V/--version, so picocli leaves out the inherited help options here.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--description", paramLabel = "TEXT", description = "Why (recorded as applied_by).")
     String description;
 
     @Override
     int run(Bascule bascule, PrintWriter out, PrintWriter err) {
+        if (version == null) {
+            throw new BasculeException.Configuration("baseline: give --version VERSION, the version of the last migration"
+                    + " the database already has");
+        }
         Version v;
         try {
             v = Version.parse(version);

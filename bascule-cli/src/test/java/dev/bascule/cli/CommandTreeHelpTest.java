@@ -46,7 +46,7 @@ class CommandTreeHelpTest {
 
     @Test
     void unknownCommandsExitTwoWhateverFollowsThem() {
-        for (String args : List.of("down", "undo --help", "task run --help", "gen bogus -h", "help gen bogus")) {
+        for (String args : List.of("rollback", "undo --help", "task run --help", "gen bogus -h", "help gen bogus")) {
             CliRun run = CliRun.run(tmp, args.split(" "));
             assertThat(run.exitCode()).as(args + "\n" + run).isEqualTo(2);
             assertThat(run.err()).as(args).contains("unknown command").doesNotContain("Did you mean");
