@@ -12,8 +12,7 @@ import java.io.PrintWriter;
         + " migration up to VERSION as applied, so only later ones run.")
 final class BaselineCommand extends DatabaseCommand {
 
-    // Not required = true: picocli would then refuse 'baseline --help' for want of it; checked in run() instead.
-    @Option(names = "--version", paramLabel = "VERSION", description = "The last migration the database already has (required).")
+    @Option(names = "--version", required = true, paramLabel = "VERSION", description = "The last migration the database already has.")
     String version;
 
     // Its --version clashes with the inherited -V/--version, so picocli leaves out the inherited help options here.
@@ -25,10 +24,6 @@ final class BaselineCommand extends DatabaseCommand {
 
     @Override
     int run(Bascule bascule, PrintWriter out, PrintWriter err) {
-        if (version == null) {
-            throw new BasculeException.Configuration("baseline: give --version VERSION, the version of the last migration"
-                    + " the database already has");
-        }
         Version v;
         try {
             v = Version.parse(version);
