@@ -18,6 +18,12 @@ import dev.bascule.generate.ManifestUpdater;
 import dev.bascule.generate.MigrationGenerator;
 import dev.bascule.generate.TableColumns;
 import dev.bascule.history.TaskRun;
+import dev.bascule.inspect.DownDataRule;
+import dev.bascule.inspect.DriftCheck;
+import dev.bascule.inspect.DriftReport;
+import dev.bascule.inspect.ReversibilityCheck;
+import dev.bascule.inspect.ReversibilityReport;
+import dev.bascule.inspect.SchemaFile;
 import dev.bascule.plan.Plan;
 import dev.bascule.run.HistoryAdopter;
 import dev.bascule.run.Maintenance;
@@ -104,10 +110,16 @@ public final class Bascule implements AutoCloseable {
         return new Maintenance(database(), settings, listener);
     }
 
-    /** Applies every pending migration up to the target, in version order; validates everything first. */
+    /**
+     * Applies every pending migration up to the target, in version order; validates everything first. Then writes
+     * the schema file, when the environment has one.
+     */
     public MigrateResult migrate() {
         Catalog catalog = catalog();
-        return HistoryDiagnosis.explaining(this::database, settings.history(), () -> migrator().migrate(catalog));
+        MigrateResult result = HistoryDiagnosis.explaining(this::database, settings.history(),
+                () -> migrator().migrate(catalog));
+        SchemaFile.refresh(settings, database(), listener);
+        return result;
     }
 
     /** Every migration and its state; reads history without locking or creating anything. */
@@ -153,7 +165,9 @@ public final class Bascule implements AutoCloseable {
             throw new BasculeException.ValidationFailed(catalog.problems());
         }
         maintenance().dropSchemas(settings.schemas());
-        return migrator().migrate(catalog);
+        MigrateResult result = migrator().migrate(catalog);
+        SchemaFile.refresh(settings, database(), listener);
+        return result;
     }
 
     /**
@@ -166,7 +180,9 @@ public final class Bascule implements AutoCloseable {
             throw new BasculeException.Configuration("down: give exactly one of --to VERSION or --steps N");
         }
         requireDownAllowed(confirmed);
-        return maintenance().down(catalog(), to, steps);
+        List<Migration> undone = maintenance().down(catalog(), to, steps);
+        SchemaFile.refresh(settings, database(), listener);
+        return undone;
     }
 
     private void requireDownAllowed(boolean confirmed) {
@@ -179,7 +195,28 @@ public final class Bascule implements AutoCloseable {
     /** Undoes every applied migration (see {@link #down}); {@code down --to 0}. */
     public List<Migration> downAll(boolean confirmed) {
         requireDownAllowed(confirmed);
-        return maintenance().down(catalog(), Optional.empty(), Optional.empty());
+        List<Migration> undone = maintenance().down(catalog(), Optional.empty(), Optional.empty());
+        SchemaFile.refresh(settings, database(), listener);
+        return undone;
+    }
+
+    /**
+     * Checks that each pending migration (every one with {@code all}) can be undone and done again: on a throwaway
+     * database (created on this environment's server, or the embedded one, and dropped afterwards) the applied
+     * migrations first, then per migration up, down and up again, comparing schema snapshots. Also reports downs
+     * that drop data their up did not create ({@link DownDataRule}). Changes nothing here.
+     */
+    public ReversibilityReport checkReversible(boolean all) {
+        return new ReversibilityCheck(settings, database(), listener).run(catalog(), all);
+    }
+
+    /**
+     * Compares the live database with the schema file or, with {@code replay}, with a replay of its applied
+     * migrations on a throwaway database. A configuration error when there is no schema file and no {@code replay}.
+     */
+    public DriftReport drift(boolean replay) {
+        DriftCheck check = new DriftCheck(settings, database(), listener);
+        return replay ? check.againstReplay(catalog()) : check.againstSchemaFile();
     }
 
     /**

@@ -51,13 +51,15 @@ import java.util.Set;
  * @param hooks            SQL files and commands run around migrate
  * @param allowDown        {@code down} may run here without {@code --yes} (always allowed in dev)
  * @param auditDir         where {@code -- bascule:audit} files go ({@code audit-dir}; default {@code audit/}), absolute
+ * @param schemaFile       where the schema snapshot is written after every successful migrate and down
  */
 public record Settings(String environment, Optional<Database> database, Optional<Path> embedded, List<Stage> stages,
                        List<String> schemas, HistoryTable history, boolean dev, boolean resettable, boolean allowExec,
                        Duration lockWait, Duration lockTimeout, Duration statementTimeout, Optional<Version> target,
                        SourceSettings sourceSettings, Path baseDir, Optional<String> adopt,
                        Optional<Location> secureStore, Optional<String> role, int lockRetries,
-                       boolean allowPhaseSkip, Hooks hooks, boolean allowDown, Path auditDir) {
+                       boolean allowPhaseSkip, Hooks hooks, boolean allowDown, Path auditDir,
+                       Optional<Path> schemaFile) {
 
     public static final String DEFAULT_HISTORY_TABLE = "bascule_schema_migrations";
 
@@ -176,6 +178,7 @@ public record Settings(String environment, Optional<Database> database, Optional
         private Hooks hooks = Hooks.NONE;
         private boolean allowDown;
         private String auditDir = DEFAULT_AUDIT_DIR;
+        private Path schemaFile;
         private MigrationListener listener = new LoggingListener();
 
         Builder() {
@@ -205,6 +208,7 @@ public record Settings(String environment, Optional<Database> database, Optional
             hooks = s.hooks;
             allowDown = s.allowDown;
             auditDir = s.auditDir.toString();
+            schemaFile = s.schemaFile.orElse(null);
         }
 
         public Builder environment(String name) {
@@ -377,6 +381,12 @@ public record Settings(String environment, Optional<Database> database, Optional
             return this;
         }
 
+        /** Write the schema snapshot here after every successful migrate and down (relative: to the base folder). */
+        public Builder schemaFile(Path file) {
+            this.schemaFile = file;
+            return this;
+        }
+
         /** Receives progress events (not a setting: it is how the caller listens). */
         public Builder listener(MigrationListener listener) {
             this.listener = listener;
@@ -403,7 +413,8 @@ public record Settings(String environment, Optional<Database> database, Optional
                     Optional.ofNullable(target), new SourceSettings(sourceSettings), base, Optional.ofNullable(adopt),
                     Optional.ofNullable(secureStore).map(l -> Location.parse(l, base)), Optional.ofNullable(role),
                     lockRetries != null ? lockRetries : defaultLockRetries(dev), allowPhaseSkip, hooks, allowDown,
-                    base.resolve(auditDir).toAbsolutePath().normalize());
+                    base.resolve(auditDir).toAbsolutePath().normalize(),
+                    Optional.ofNullable(schemaFile).map(f -> base.resolve(f).normalize()));
         }
 
         /** A manifest file resolved against the base folder; {@code classpath:} manifests stay as written. */

@@ -33,6 +33,7 @@ import java.util.Map;
  * @param hooks          SQL files or shell commands run before/after migrate, after each migration, on error
  * @param allowDown      {@code down} may run here without {@code --yes} (it always may in dev environments)
  * @param auditDir       where {@code -- bascule:audit} files go, relative to the working directory, like {@code tmp/} (default {@code audit})
+ * @param schemaFile     the schema snapshot written after every successful migrate and down ({@code db/schema.sql})
  */
 public record EnvironmentSection(String url, String user, String password, List<String> schemas, List<String> paths,
                                  String manifest, List<String> secure, Boolean dev, Boolean resettable,
@@ -41,7 +42,8 @@ public record EnvironmentSection(String url, String user, String password, List<
                                  List<StageConfig> stages, String preset, String root, String adopt,
                                  String auth, String region, Boolean allowExec, SecureStoreConfig secureStore,
                                  Boolean embedded, String connectTimeout, String role, Integer lockRetries,
-                                 HooksSection hooks, Boolean allowDown, String auditDir) {
+                                 HooksSection hooks, Boolean allowDown, String auditDir,
+                                 String schemaFile) {
 
     /**
      * An environment that sets nothing (no bascule.yml): every value comes from flags, variables and defaults. Built
@@ -49,5 +51,5 @@ public record EnvironmentSection(String url, String user, String password, List<
      */
     public static final EnvironmentSection NONE = new EnvironmentSection(null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
 }

@@ -93,7 +93,8 @@ public final class SettingsResolver {
                 Optional.ofNullable(flags.role() != null ? flags.role() : c.role()),
                 lockRetries(c, where, c.dev() != null ? c.dev() : embedded), false, hooks(c.hooks(), where),
                 Boolean.TRUE.equals(c.allowDown()),
-                workingDir.resolve(c.auditDir() == null ? Settings.DEFAULT_AUDIT_DIR : c.auditDir()).toAbsolutePath().normalize());
+                workingDir.resolve(c.auditDir() == null ? Settings.DEFAULT_AUDIT_DIR : c.auditDir()).toAbsolutePath().normalize(),
+                Optional.ofNullable(c.schemaFile()).map(f -> configDir.resolve(f).toAbsolutePath().normalize()));
     }
 
     /** The environment to use: {@code --env}, the file's default, or its only one. */

@@ -84,6 +84,26 @@ public final class Database {
         return new Database(url, user, null, connectTimeout, source);
     }
 
+    /**
+     * Another database on the same server, logging in the same way: {@code check-reversible}'s and
+     * {@code drift --replay}'s throwaway database. The URL's host list and parameters are kept.
+     */
+    public Database withDatabaseName(String name) {
+        if (dataSource != null) {
+            throw new IllegalStateException("a borrowed DataSource cannot name another database");
+        }
+        String rest = url.substring("jdbc:postgresql:".length());
+        int query = rest.indexOf('?');
+        String parameters = query < 0 ? "" : rest.substring(query);
+        String address = query < 0 ? rest : rest.substring(0, query);
+        String hosts = "";
+        if (address.startsWith("//")) {
+            int slash = address.indexOf('/', 2);
+            hosts = "//" + (slash < 0 ? address.substring(2) : address.substring(2, slash)) + "/";
+        }
+        return new Database("jdbc:postgresql:" + hosts + name + parameters, user, password, connectTimeout, passwordSource);
+    }
+
     /** The JDBC URL; null for a {@link #borrowing borrowed} DataSource. */
     public String url() {
         return url;

@@ -55,7 +55,8 @@ final class DownRunner {
     List<PreparedDown> prepare(Catalog catalog, List<AppliedMigration> history, Range range) {
         List<AppliedMigration> applied = history.stream().filter(r -> r.version() != null)
                 .sorted(Comparator.comparing(AppliedMigration::version).reversed()).toList();
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(dev.bascule.catalog.DownFiles.withoutUp(settings.stages(),
+                settings.sourceSettings(), settings::isSecure));
         List<AppliedMigration> chosen = choose(applied, range, problems);
         List<PreparedDown> downs = new ArrayList<>();
         for (AppliedMigration row : chosen) {

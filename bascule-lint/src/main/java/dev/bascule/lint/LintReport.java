@@ -4,6 +4,7 @@ import dev.bascule.lint.format.ReportFormat;
 import dev.bascule.lint.model.LintResult;
 import dev.bascule.lint.rules.Rule;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -16,6 +17,29 @@ public record LintReport(List<LintResult> results, List<Rule> rules, List<String
         results = List.copyOf(results);
         rules = List.copyOf(rules);
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * The same report with files under {@code base} named relative to it, as code scanning expects of a SARIF
+     * file's locations; files elsewhere keep their names.
+     */
+    public LintReport relativeTo(Path base) {
+        List<LintResult> shown = results.stream().map(r -> {
+            String name = shownName(base, r.file());
+            return new LintResult(name, r.statements(), r.findings().stream().map(f -> f.inFile(name)).toList());
+        }).toList();
+        return new LintReport(shown, rules, notes, format);
+    }
+
+    private static String shownName(Path base, String file) {
+        Path path = Path.of(file).toAbsolutePath().normalize();
+        Path dir = base.toAbsolutePath().normalize();
+        return path.startsWith(dir) ? dir.relativize(path).toString() : file;
+    }
+
+    /** The same report rendered in another format. */
+    public LintReport in(ReportFormat other) {
+        return new LintReport(results, rules, notes, other);
     }
 
     /** The report in its format, ending with a line break. */

@@ -2,8 +2,11 @@ package dev.bascule.maven;
 
 import dev.bascule.Project;
 import dev.bascule.Settings;
-import dev.bascule.lint.LintConfig;
-import dev.bascule.lint.LintConfigReader;
+import dev.bascule.lint.LintOptions;
+import dev.bascule.lint.LintReport;
+import dev.bascule.lint.LintService;
+import dev.bascule.lint.LintUsageException;
+import dev.bascule.lint.format.ReportFormat;
 import dev.bascule.source.Location;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -49,9 +52,6 @@ public final class LintMojo extends AbstractBasculeMojo {
     void run() throws MojoExecutionException, MojoFailureException {
         Project project = project();
         Settings settings = project.settings(overrides());
-        LintConfig config = project.configFile()
-                .map(path -> LintConfigReader.read(project.lintSection(), path.toString()))
-                .orElse(LintConfig.defaults());
         Path base = workingDirectory.toPath().toAbsolutePath().normalize();
         if (lintPaths == null || lintPaths.isEmpty()) {
             settings.locations().stream().filter(l -> settings.isSecure(l) || l.localPath().isEmpty())
@@ -63,17 +63,28 @@ public final class LintMojo extends AbstractBasculeMojo {
                 : settings.locations().stream().filter(l -> !settings.isSecure(l)).map(Location::localPath)
                         .flatMap(Optional::stream))
                 .map(p -> base.resolve(p).normalize()).toList();
-        FolderLint.Outcome outcome = FolderLint.lint(base, paths, config, !settings.lockTimeout().isZero());
-        outcome.text().lines().forEach(line -> getLog().info(line));
+        LintReport report;
+        try {
+            LintOptions options = LintOptions.builder()
+                    .config(project.lintSection(), project.configFile().map(Path::toString).orElse(null))
+                    .runnerSetsLockTimeout(!settings.lockTimeout().isZero())
+                    .runnerSetsStatementTimeout(!settings.statementTimeout().isZero())
+                    .build();
+            report = new LintService(options).lintFiles(paths).relativeTo(base);
+        } catch (LintUsageException | java.io.UncheckedIOException e) {
+            throw new MojoExecutionException("bascule: " + e.getMessage(), e);
+        }
+        report.in(ReportFormat.TEXT).render().lines().forEach(line -> getLog().info(line));
         try {
             Files.createDirectories(sarifFile.toPath().toAbsolutePath().getParent());
-            Files.writeString(sarifFile.toPath(), outcome.sarif());
+            Files.writeString(sarifFile.toPath(), report.in(ReportFormat.SARIF).render());
         } catch (IOException e) {
             throw new MojoExecutionException("bascule: cannot write " + sarifFile + ": " + e.getMessage(), e);
         }
-        getLog().info("bascule: " + outcome.results().size() + " file(s) linted, " + outcome.findings()
+        long findings = report.results().stream().mapToLong(r -> r.findings().size()).sum();
+        getLog().info("bascule: " + report.results().size() + " file(s) linted, " + findings
                 + " finding(s); SARIF written to " + sarifFile);
-        if (failOnError && outcome.hasErrors()) {
+        if (failOnError && report.exitCode() == LintService.EXIT_ERRORS) {
             throw new MojoFailureException("bascule: lint found error-level findings (listed above and in "
                     + sarifFile + "): fix them, or mark a statement with '-- bascule:ignore RULE' and a reason");
         }

@@ -18,6 +18,11 @@ public record Finding(String ruleId, Severity severity, String file, int line, i
         return new Finding(ruleId, newSeverity, file, line, column, message, lock, safeAlternative, table);
     }
 
+    /** The same finding in a file shown under another name (relative to a project folder, say). */
+    public Finding inFile(String shownName) {
+        return new Finding(ruleId, severity, shownName, line, column, message, lock, safeAlternative, table);
+    }
+
     public String location() {
         return file + ":" + line + ":" + column;
     }
