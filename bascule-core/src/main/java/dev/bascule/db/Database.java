@@ -49,6 +49,31 @@ public final class Database {
         return new Database(url, user, null, connectTimeout, source);
     }
 
+    /**
+     * The same server and login, on another database of it ({@code trace}'s shadow database, the maintenance
+     * database {@code postgres}): the URL's database name is replaced, its host, port and parameters kept.
+     */
+    public Database withDatabaseName(String name) {
+        String prefix = "jdbc:postgresql:";
+        String rest = url.substring(prefix.length());
+        int start = 0;
+        if (rest.startsWith("//")) {
+            int slash = rest.indexOf('/', 2);
+            int query = rest.indexOf('?', 2);
+            start = slash < 0 || (query >= 0 && query < slash) ? -1 : slash + 1;
+        }
+        String encoded = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String changed;
+        if (start < 0) {
+            int query = rest.indexOf('?');
+            changed = query < 0 ? rest + "/" + encoded : rest.substring(0, query) + "/" + encoded + rest.substring(query);
+        } else {
+            int end = rest.indexOf('?', start);
+            changed = rest.substring(0, start) + encoded + (end < 0 ? "" : rest.substring(end));
+        }
+        return new Database(prefix + changed, user, password, connectTimeout, passwordSource);
+    }
+
     public String url() {
         return url;
     }
