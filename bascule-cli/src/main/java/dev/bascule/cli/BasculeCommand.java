@@ -25,6 +25,7 @@ import java.nio.file.Path;
                 ResetCommand.class, GenCommand.class, UpdateManifestCommand.class, DemoCommand.class,
                 AdoptCommand.class, InitCommand.class,
                 SecureCommand.class, ExecCommand.class, SplitCommand.class, LintCommand.class,
+                TraceCommand.class,
                 HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a migration failed", "2:usage or configuration error, database unreachable or login refused",

@@ -51,13 +51,17 @@ final class CatalogProbe {
             + " WHERE l.pid = pg_catalog.pg_backend_pid() AND l.locktype = 'relation' AND l.granted"
             + " AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())";
 
-    /** Another backend's relation locks, read by a second session (see {@link LockSampler}). */
-    static final String HELD_BY = "SELECT l.relation::int8, l.mode, n.nspname, c.relname, c.relkind"
+    /**
+     * Another backend's relation locks, and whether it waits for any lock, read by a second session in one reading
+     * of the lock table (see {@link LockSampler}).
+     */
+    static final String HELD_BY = "SELECT l.relation::int8, l.mode, n.nspname, c.relname, c.relkind, l.granted"
             + " FROM pg_catalog.pg_locks l"
             + " LEFT JOIN pg_catalog.pg_class c ON c.oid = l.relation"
             + " LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE l.pid = ? AND l.locktype = 'relation' AND l.granted"
-            + " AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())";
+            + " WHERE l.pid = ? AND ((l.locktype = 'relation' AND l.granted"
+            + " AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()))"
+            + " OR NOT l.granted)";
 
     /** Table statistics as flushed to shared memory, for statements that run outside a transaction (PostgreSQL 15+). */
     private static final String FLUSHED = "SELECT s.relid::int8, coalesce(s.seq_scan, 0), s.n_tup_ins + s.n_tup_upd + s.n_tup_del"

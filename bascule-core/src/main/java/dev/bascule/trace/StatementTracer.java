@@ -29,6 +29,10 @@ final class StatementTracer {
 
     private static final int SUMMARY_CHARACTERS = 60;
 
+    /** Concurrent index builds wait for older snapshots before they end (see {@link LockSampler}). */
+    private static final java.util.regex.Pattern CONCURRENT_BUILD = java.util.regex.Pattern.compile(
+            "(?is)(create\\s+(unique\\s+)?index\\s+concurrently|reindex\\s+(\\([^)]*\\)\\s*)?\\w+\\s+concurrently)\\b");
+
     /** How the session is reset before each script, as {@code migrate} does: RESET ALL, timeouts, role. */
     private final String sessionReset;
     private final TracingSession session;
@@ -141,7 +145,7 @@ final class StatementTracer {
         List<LockSampler.Sample> samples;
         Optional<String> error;
         Duration took;
-        try (LockSampler sampler = LockSampler.start(shadow, pid)) {
+        try (LockSampler sampler = LockSampler.start(shadow, pid, CONCURRENT_BUILD.matcher(statement.sql()).lookingAt())) {
             long start = System.nanoTime();
             error = execute(script, statement);
             took = Duration.ofNanos(System.nanoTime() - start);

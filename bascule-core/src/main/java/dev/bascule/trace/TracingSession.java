@@ -113,7 +113,7 @@ final class TracingSession {
             }
         }
         heldBefore = heldNow;
-        return new Observed(LockObservation.EXACT, sorted(locks), rewritten, created, scans, true, written);
+        return new Observed(LockObservation.EXACT, sorted(locks), byName(rewritten), byName(created), scans, true, written);
     }
 
     /**
@@ -164,9 +164,13 @@ final class TracingSession {
             known.putAll(now);
             heldBefore = new HashMap<>();
             scans.sort(Comparator.comparing(s -> s.table().qualified()));
-            return new Observed(LockObservation.SAMPLED, sorted(locks), rewritten, created, scans, countersBefore != null,
-                    written);
+            return new Observed(LockObservation.SAMPLED, sorted(locks), byName(rewritten), byName(created), scans,
+                    countersBefore != null, written);
         }
+    }
+
+    private static List<Relation> byName(List<Relation> relations) {
+        return relations.stream().sorted(Comparator.comparing(Relation::qualified)).toList();
     }
 
     /** Strongest first, then by name: the first line is the one that matters. */

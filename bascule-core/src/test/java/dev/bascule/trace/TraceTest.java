@@ -12,6 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -120,5 +123,146 @@ class TraceTest {
         // The target is untouched and the shadow database is gone.
         assertThat(db.column("SELECT count(*) FROM information_schema.columns WHERE table_name = 'moves'")).containsExactly("2");
         assertThat(db.column("SELECT count(*) FROM pg_database WHERE datname LIKE 'bascule_shadow_%'")).containsExactly("0");
+    }
+
+    @Test
+    void withOtherSessionsOnTheTargetSaysWhoAndReplaysTheAppliedMigrations(TestDatabase db) throws Exception {
+        MigrationFolder m = appliedMoves(db);
+        m.write("2_rewrite.up.sql", "ALTER TABLE moves ALTER COLUMN status TYPE varchar(20);\n");
+        try (Connection app = db.admin().connect(); Statement st = app.createStatement()) {
+            st.execute("SET application_name = 'billing-worker'");
+            int pid = pidOf(app);
+            TraceReport report;
+            try (Bascule b = bascule(db, m)) {
+                report = b.trace();
+            }
+            assertThat(report.origin()).isInstanceOfSatisfying(ShadowOrigin.Replayed.class, r -> {
+                assertThat(r.whyNotTemplate()).contains("1 other session(s) are connected to " + db.name() + ": pid " + pid
+                        + " (postgres, application_name=billing-worker, idle)");
+                assertThat(r.replayed()).isEqualTo(1);
+            });
+            assertThat(said).anyMatch(l -> l.startsWith("WARNING trace: no template copy of " + db.name()) && l.contains("pid " + pid));
+            StatementTrace alter = report.statements().findFirst().orElseThrow();
+            assertThat(alter.rewritten()).extracting(Relation::qualified).contains("public.moves");
+            assertThat(alter.strongestAcquired(TraceTest::moves)).contains(LockLevel.ACCESS_EXCLUSIVE);
+            // The replay inserted the migration's 1,000 rows, so the rewrite scanned a real table.
+            assertThat(alter.scans()).extracting(s -> s.table().qualified()).contains("public.moves");
+        }
+        assertThat(db.column("SELECT count(*) FROM pg_database WHERE datname LIKE 'bascule_shadow_%'")).containsExactly("0");
+    }
+
+    @Test
+    void aFailingStatementEndsTheTraceWithItsErrorAndTheShadowIsDropped(TestDatabase db) {
+        MigrationFolder m = appliedMoves(db);
+        m.write("2_bad.up.sql", "ALTER TABLE moves ADD COLUMN a int;\nALTER TABLE nowhere ADD COLUMN b int;\n");
+        m.write("3_never.up.sql", "ALTER TABLE moves ADD COLUMN c int;\n");
+        TraceReport report;
+        try (Bascule b = bascule(db, m)) {
+            report = b.trace();
+        }
+        assertThat(report.failed()).isTrue();
+        assertThat(report.migrations()).hasSize(1);
+        StatementTrace failed = report.failure().orElseThrow();
+        assertThat(failed.line()).isEqualTo(2);
+        assertThat(failed.error()).hasValueSatisfying(e -> assertThat(e).contains("relation \"nowhere\" does not exist", "42P01"));
+        assertThat(report.statements().findFirst().orElseThrow().failed()).isFalse();
+        assertThat(db.column("SELECT count(*) FROM pg_database WHERE datname LIKE 'bascule_shadow_%'")).containsExactly("0");
+    }
+
+    @Test
+    void secureMigrationsShowPositionsOnlyNeverTextOrMessages(TestDatabase db) {
+        MigrationFolder m = appliedMoves(db);
+        MigrationFolder secure = new MigrationFolder(tmp.resolve("secure"));
+        secure.write("2_secret.up.sql", "UPDATE moves SET status = 'hunter2' WHERE id = 1;\n"
+                + "INSERT INTO moves VALUES (1, 'topsecret-value');\n");
+        TraceReport report;
+        try (Bascule b = Bascule.configure().database(db.admin()).locations(m.path(), secure.path())
+                .secureLocations(secure.path()).baseDir(tmp).load()) {
+            report = b.trace();
+        }
+        MigrationTrace trace = report.migrations().get(0);
+        assertThat(trace.secret()).isTrue();
+        assertThat(trace.statements()).extracting(StatementTrace::summary).containsOnly("");
+        assertThat(trace.statements().get(0).rowsWritten()).isEqualTo(1);
+        assertThat(report.failure().orElseThrow().error()).hasValueSatisfying(e ->
+                assertThat(e).contains("23505").doesNotContain("topsecret", "moves_pkey", "(id)"));
+    }
+
+    @Test
+    void aNoTransactionFileGetsEachStatementTracedAndConcurrentBuildsSampled(TestDatabase db) {
+        MigrationFolder m = appliedMoves(db);
+        m.write("2_concurrently.up.sql", "-- bascule:no-transaction\n"
+                + "CREATE INDEX CONCURRENTLY moves_status ON moves (status);\n"
+                + "ALTER TABLE moves ADD COLUMN note text;\n"
+                + "BEGIN;\nUPDATE moves SET note = 'x' WHERE id <= 3;\nCOMMIT;\n");
+        TraceReport report;
+        try (Bascule b = bascule(db, m)) {
+            report = b.trace();
+        }
+        assertThat(report.failed()).isFalse();
+        StatementTrace build = at(report, "2_concurrently.up.sql", 2);
+        assertThat(build.observation()).isEqualTo(LockObservation.SAMPLED);
+        assertThat(build.strongestAcquired(TraceTest::moves)).contains(LockLevel.SHARE_UPDATE_EXCLUSIVE);
+        assertThat(build.created()).extracting(Relation::qualified).containsExactly("public.moves_status");
+        assertThat(build.scansKnown()).isTrue(); // PostgreSQL 17: flushed statistics
+        assertThat(build.scans()).extracting(s -> s.table().qualified()).contains("public.moves");
+
+        StatementTrace add = at(report, "2_concurrently.up.sql", 3);
+        assertThat(add.observation()).isEqualTo(LockObservation.EXACT);
+        assertThat(add.strongestAcquired(TraceTest::moves)).contains(LockLevel.ACCESS_EXCLUSIVE);
+
+        assertThat(at(report, "2_concurrently.up.sql", 4).observation()).isEqualTo(LockObservation.NONE);
+        StatementTrace update = at(report, "2_concurrently.up.sql", 5);
+        assertThat(update.observation()).isEqualTo(LockObservation.EXACT);
+        assertThat(update.rowsWritten()).isEqualTo(3);
+        assertThat(update.strongestAcquired(TraceTest::moves)).contains(LockLevel.ROW_EXCLUSIVE);
+    }
+
+    @Test
+    void givenFilesAreTracedInsteadOfThePendingMigrations(TestDatabase db) throws Exception {
+        MigrationFolder m = appliedMoves(db);
+        m.write("2_pending.up.sql", "ALTER TABLE moves ADD COLUMN pending int;\n");
+        java.nio.file.Files.writeString(tmp.resolve("adhoc.sql"), "TRUNCATE moves;\n");
+        TraceReport report;
+        try (Bascule b = bascule(db, m)) {
+            report = b.trace(List.of(Path.of("adhoc.sql")));
+        }
+        assertThat(report.migrations()).extracting(MigrationTrace::file).containsExactly("adhoc.sql");
+        StatementTrace truncate = report.statements().findFirst().orElseThrow();
+        assertThat(truncate.rewritten()).extracting(Relation::qualified).contains("public.moves");
+        assertThat(truncate.strongestAcquired(TraceTest::moves)).contains(LockLevel.ACCESS_EXCLUSIVE);
+        assertThat(db.column("SELECT count(*) FROM moves")).containsExactly("1000");
+    }
+
+    @Test
+    void badInputIsReportedBeforeAnyShadowDatabaseIsMade(TestDatabase db) {
+        MigrationFolder m = appliedMoves(db);
+        m.write("2_concurrent_in_tx.up.sql", "CREATE INDEX CONCURRENTLY i ON moves (status);\n");
+        try (Bascule b = bascule(db, m)) {
+            assertThatThrownBy(b::trace).isInstanceOf(BasculeException.ValidationFailed.class)
+                    .hasMessageContaining("2_concurrent_in_tx.up.sql:1");
+            assertThatThrownBy(() -> b.trace(List.of(Path.of("missing.sql"))))
+                    .isInstanceOf(BasculeException.ValidationFailed.class).hasMessageContaining("missing.sql");
+        }
+        assertThat(db.column("SELECT count(*) FROM pg_database WHERE datname LIKE 'bascule_shadow_%'")).containsExactly("0");
+    }
+
+    @Test
+    void aLoginWithoutCreatedbIsToldWhatItNeeds(TestDatabase db) {
+        MigrationFolder m = appliedMoves(db);
+        db.execute("CREATE ROLE tracer_nocreatedb LOGIN PASSWORD 'pw'; GRANT ALL ON SCHEMA public TO tracer_nocreatedb;"
+                + " GRANT SELECT ON ALL TABLES IN SCHEMA public TO tracer_nocreatedb");
+        try (Bascule b = Bascule.configure().database(new dev.bascule.db.Database(db.url(), "tracer_nocreatedb", "pw"))
+                .locations(m.path()).baseDir(tmp).load()) {
+            assertThatThrownBy(b::trace).isInstanceOf(BasculeException.Configuration.class)
+                    .hasMessageContaining("cannot create the shadow database").hasMessageContaining("CREATEDB");
+        }
+    }
+
+    private static int pidOf(Connection connection) throws Exception {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 }
