@@ -136,6 +136,11 @@ final class ShadowDatabase {
         return name;
     }
 
+    /** The database CREATE and DROP DATABASE are sent from. */
+    Database maintenance() {
+        return maintenance;
+    }
+
     /** The shadow database, with the target's login. */
     Database database() {
         return database;

@@ -28,4 +28,12 @@ public sealed interface ShadowOrigin {
                     + " template copy: " + whyNotTemplate + "); tables hold only the rows migrations inserted";
         }
     }
+
+    /** Nothing was to be traced, so no shadow database was made. */
+    record NotNeeded(String target) implements ShadowOrigin {
+        @Override
+        public String describe() {
+            return "not made: nothing to trace";
+        }
+    }
 }

@@ -24,12 +24,16 @@ public final class TraceJson {
         ObjectNode origin = root.putObject("shadow_origin");
         if (report.origin() instanceof ShadowOrigin.Replayed r) {
             origin.put("kind", "replayed").put("why_not_template", r.whyNotTemplate()).put("replayed", r.replayed());
+        } else if (report.origin() instanceof ShadowOrigin.NotNeeded) {
+            origin.put("kind", "none");
         } else {
             origin.put("kind", "template-copy");
         }
         origin.put("description", report.origin().describe());
         root.put("server_version_num", report.serverVersionNum());
         root.put("failed", report.failed());
+        ArrayNode serverWide = root.putArray("server_wide");
+        report.serverWide().forEach(serverWide::add);
         ArrayNode migrations = root.putArray("migrations");
         for (MigrationTrace m : report.migrations()) {
             ObjectNode node = migrations.addObject();

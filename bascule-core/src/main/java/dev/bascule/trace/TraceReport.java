@@ -12,12 +12,15 @@ import java.util.stream.Stream;
  * @param origin           how the shadow got the target's schema
  * @param serverVersionNum the server's {@code server_version_num}
  * @param migrations       every migration or file traced, in order; the last one failed when {@link #failed()}
+ * @param serverWide       what the traced scripts changed outside the shadow database (roles, memberships, ...)
+ *                         and whether it was undone, one line each
  */
 public record TraceReport(String target, String shadow, ShadowOrigin origin, int serverVersionNum,
-                          List<MigrationTrace> migrations) {
+                          List<MigrationTrace> migrations, List<String> serverWide) {
 
     public TraceReport {
         migrations = List.copyOf(migrations);
+        serverWide = List.copyOf(serverWide);
     }
 
     /** Every statement traced, in order. */

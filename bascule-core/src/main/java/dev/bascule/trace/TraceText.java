@@ -19,11 +19,11 @@ public final class TraceText {
 
     public String render(TraceReport report) {
         StringBuilder out = new StringBuilder();
+        if (report.origin() instanceof ShadowOrigin.NotNeeded) {
+            return "nothing to trace: " + report.target() + " has no pending migration\n";
+        }
         out.append("trace of ").append(report.target()).append(" on the shadow database ").append(report.shadow())
                 .append(" (dropped): ").append(report.origin().describe()).append('\n');
-        if (report.migrations().isEmpty()) {
-            return out.append("nothing to trace: no pending migration\n").toString();
-        }
         out.append("LOCKS: the modes each statement took, strongest per relation (\"new\": created by this migration,"
                 + " nobody else sees it yet); modes taken by earlier statements stay held to the end of the transaction"
                 + " (--json lists them all).\n");
@@ -86,6 +86,7 @@ public final class TraceText {
         StringBuilder line = new StringBuilder().append(all.size()).append(" statement(s) in ").append(report.migrations().size())
                 .append(" file(s): ").append(blocking).append(" took a lock blocking writes on an existing relation, ")
                 .append(rewrites).append(" rewrote a table or index, ").append(scans).append(" read a table whole\n");
+        report.serverWide().forEach(l -> line.append("outside the shadow database: ").append(l).append('\n'));
         report.failure().ifPresent(f -> line.append("FAILED at ").append(f.position()).append(": ").append(f.error().get())
                 .append("; nothing after it was traced\n"));
         return line.toString();

@@ -59,21 +59,25 @@ public final class Tracer {
      */
     public TraceReport trace(Catalog catalog, List<Path> files) {
         Target target = readTarget(catalog, files);
+        if (target.toTrace().isEmpty()) {
+            listener.info("nothing to trace: no pending migration");
+            return new TraceReport(target.name(), "", new ShadowOrigin.NotNeeded(target.name()), target.serverVersionNum(),
+                    List.of(), List.of());
+        }
         ShadowDatabase.Created created = ShadowDatabase.create(database, target.name());
         ShadowDatabase shadow = created.shadow();
+        ShadowOrigin origin = new ShadowOrigin.TemplateCopy(target.name());
+        List<MigrationTrace> traced = new ArrayList<>();
+        List<String> undone = new ArrayList<>();
         try {
-            ShadowOrigin origin;
             if (created.notACopy().isPresent()) {
                 String why = created.notACopy().get().reason();
                 listener.warning(Problem.of(target.name(), "trace: no template copy of " + target.name() + ": " + why
                         + "; replaying its " + target.applied().size() + " applied migration(s) on an empty shadow database instead"));
                 replay(shadow, target, why);
                 origin = new ShadowOrigin.Replayed(target.name(), why, target.applied().size());
-            } else {
-                origin = new ShadowOrigin.TemplateCopy(target.name());
             }
             listener.info("trace: shadow database " + shadow.name() + " is " + origin.describe());
-            List<MigrationTrace> traced = new ArrayList<>();
             try (Connection connection = shadow.database().connect()) {
                 StatementTracer tracer = new StatementTracer(TracingSession.open(connection), shadow.database(),
                         target.serverVersionNum(), sessionReset());
@@ -89,9 +93,33 @@ public final class Tracer {
                 throw new BasculeException.MigrationFailed("trace: the shadow database " + shadow.name() + " failed: "
                         + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", null, 0, e.getSQLState(), null);
             }
-            return new TraceReport(target.name(), shadow.name(), origin, target.serverVersionNum(), traced);
         } finally {
             shadow.discard().ifPresent(problem -> listener.warning(Problem.of(shadow.name(), problem)));
+            undone.addAll(restoreServerWideObjects(shadow, target));
+        }
+        return new TraceReport(target.name(), shadow.name(), origin, target.serverVersionNum(), traced, undone);
+    }
+
+    /** Roles and memberships the traced scripts changed on the server, put back (see {@link ServerWideObjects}). */
+    private List<String> restoreServerWideObjects(ShadowDatabase shadow, Target target) {
+        StringBuilder text = new StringBuilder();
+        java.util.stream.Stream.concat(target.applied().stream(), target.toTrace().stream())
+                .flatMap(s -> s.script().statements().stream()).forEach(s -> text.append(s.sql()).append('\n'));
+        try (Connection c = shadow.maintenance().connect()) {
+            List<String> said = ServerWideObjects.restore(c, target.serverWide(), text.toString());
+            said.forEach(line -> {
+                if (line.contains("NOT") || line.contains("could not")) {
+                    listener.warning(Problem.of(target.name(), "trace: " + line));
+                } else {
+                    listener.info("trace: " + line);
+                }
+            });
+            return said;
+        } catch (SQLException | BasculeException e) {
+            String line = "roles the traced migrations may have created could not be checked (" + e.getMessage()
+                    + "): compare pg_roles with what you expect before migrating";
+            listener.warning(Problem.of(target.name(), "trace: " + line));
+            return List.of(line);
         }
     }
 
@@ -100,7 +128,7 @@ public final class Tracer {
      * target free of sessions).
      */
     private record Target(String name, int serverVersionNum, List<TraceScript> toTrace, List<TraceScript> applied,
-                          long missing) {
+                          long missing, ServerWideObjects.Snapshot serverWide) {
     }
 
     private Target readTarget(Catalog catalog, List<Path> files) {
@@ -139,7 +167,7 @@ public final class Tracer {
                     .map(PlanEntry::migration).map(Optional::get)
                     .forEach(m -> PreparedMigration.prepare(m, version, new ArrayList<>()).ifPresent(p -> applied.add(scriptOf(p))));
             long missing = plan.entries().stream().filter(e -> e.state() == MigrationState.MISSING).count();
-            return new Target(name, version, toTrace, applied, missing);
+            return new Target(name, version, toTrace, applied, missing, ServerWideObjects.read(c));
         } catch (SQLException e) {
             throw new BasculeException.Configuration("trace: cannot read " + database.describe() + ": " + e.getMessage(), null);
         }

@@ -252,11 +252,54 @@ class TraceTest {
         MigrationFolder m = appliedMoves(db);
         db.execute("CREATE ROLE tracer_nocreatedb LOGIN PASSWORD 'pw'; GRANT ALL ON SCHEMA public TO tracer_nocreatedb;"
                 + " GRANT SELECT ON ALL TABLES IN SCHEMA public TO tracer_nocreatedb");
+        m.write("2_pending.up.sql", "ALTER TABLE moves ADD COLUMN note text;\n");
         try (Bascule b = Bascule.configure().database(new dev.bascule.db.Database(db.url(), "tracer_nocreatedb", "pw"))
                 .locations(m.path()).baseDir(tmp).load()) {
             assertThatThrownBy(b::trace).isInstanceOf(BasculeException.Configuration.class)
                     .hasMessageContaining("cannot create the shadow database").hasMessageContaining("CREATEDB");
         }
+    }
+
+    @Test
+    void rolesAndMembershipsTheTraceCreatedOnTheServerAreUndone(TestDatabase db) {
+        MigrationFolder m = appliedMoves(db);
+        String suffix = db.name().substring(2);
+        db.execute("CREATE ROLE old_reader_" + suffix + "; CREATE ROLE old_app_" + suffix
+                + "; GRANT old_reader_" + suffix + " TO old_app_" + suffix);
+        m.write("2_roles.up.sql", "DO $$ BEGIN CREATE ROLE new_crud_" + suffix + " NOLOGIN; END $$;\n"
+                + "GRANT SELECT ON moves TO new_crud_" + suffix + ";\n"
+                + "REVOKE old_reader_" + suffix + " FROM old_app_" + suffix + ";\n"
+                + "GRANT old_app_" + suffix + " TO old_reader_" + suffix + ";\n");
+        TraceReport report;
+        try (Bascule b = bascule(db, m)) {
+            report = b.trace();
+        }
+        assertThat(report.failed()).isFalse();
+        assertThat(report.serverWide()).containsExactlyInAnyOrder(
+                "revoked the membership old_app_" + suffix + " -> old_reader_" + suffix + " a traced migration granted",
+                "granted the membership old_reader_" + suffix + " -> old_app_" + suffix + " back, which a traced migration revoked",
+                "dropped role new_crud_" + suffix + ", created by a traced migration");
+        assertThat(db.column("SELECT count(*) FROM pg_roles WHERE rolname = 'new_crud_" + suffix + "'")).containsExactly("0");
+        assertThat(db.column("SELECT r.rolname || '>' || m.rolname FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid"
+                + " JOIN pg_roles m ON m.oid = a.member WHERE r.rolname LIKE 'old_%" + suffix + "'"))
+                .containsExactly("old_reader_" + suffix + ">old_app_" + suffix);
+        // And migrate, after it, creates the role as if no trace had run.
+        try (Bascule b = bascule(db, m)) {
+            b.migrate();
+        }
+        assertThat(db.column("SELECT count(*) FROM pg_roles WHERE rolname = 'new_crud_" + suffix + "'")).containsExactly("1");
+    }
+
+    @Test
+    void nothingPendingMakesNoShadowDatabase(TestDatabase db) {
+        MigrationFolder m = appliedMoves(db);
+        TraceReport report;
+        try (Bascule b = bascule(db, m)) {
+            report = b.trace();
+        }
+        assertThat(report.origin()).isInstanceOf(ShadowOrigin.NotNeeded.class);
+        assertThat(report.migrations()).isEmpty();
+        assertThat(new TraceText(tmp).render(report)).isEqualTo("nothing to trace: " + db.name() + " has no pending migration\n");
     }
 
     private static int pidOf(Connection connection) throws Exception {
