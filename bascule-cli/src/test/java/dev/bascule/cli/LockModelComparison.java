@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * or for the statements it names none for, the object the statement names (the index of DROP INDEX, the table of
  * COMMENT ON), or else any relation that existed before the migration.
  */
-record LockModelComparison(String kind, LockMode predicted, Optional<LockMode> observed, Verdict verdict) {
+record LockModelComparison(String kind, LockMode predicted, String observed, Verdict verdict) {
 
     enum Verdict {
         /** The strongest mode the statement took on its target is the predicted one. */
@@ -42,7 +42,7 @@ record LockModelComparison(String kind, LockMode predicted, Optional<LockMode> o
 
     /** The key of a disagreement, as docs/lint-lock-model.md lists it. */
     String key() {
-        return kind + " | " + predicted.sqlName() + " | " + observed.map(LockMode::sqlName).orElse("none");
+        return kind + " | " + predicted.sqlName() + " | " + observed;
     }
 
     static LockModelComparison of(SqlStatement lint, StatementTrace trace) {
@@ -52,26 +52,32 @@ record LockModelComparison(String kind, LockMode predicted, Optional<LockMode> o
         List<QName> targets = targets(ddl);
         Predicate<Relation> onTarget;
         if (targets.isEmpty()) {
-            // No object named: every lock on a relation that existed before the migration counts.
+            // No object named: the locks on relations that existed before the migration count (a lock on a relation
+            // the migration created blocks nobody), unless the statement took none there and a lock is predicted:
+            // then it acted on something the migration created (COMMENT ON INDEX of a new index, ...).
             List<Relation> existing = trace.locks().stream().filter(l -> !l.newRelation()).map(HeldLock::relation).toList();
-            onTarget = existing::contains;
+            boolean tookOnExisting = trace.acquired().stream().anyMatch(l -> !l.newRelation());
+            onTarget = tookOnExisting || predicted == LockMode.NONE ? existing::contains : r -> true;
         } else {
             onTarget = r -> targets.stream().anyMatch(q -> r.isNamed(q.schema(), q.name()));
         }
         Optional<LockMode> took = trace.strongestAcquired(onTarget).map(LockModelComparison::mode);
-        List<LockMode> held = trace.locks().stream().filter(l -> onTarget.test(l.relation()))
+        Optional<LockMode> held = trace.strongestHeld(onTarget).map(LockModelComparison::mode);
+        List<LockMode> heldModes = trace.locks().stream().filter(l -> onTarget.test(l.relation()))
                 .map(l -> mode(l.mode())).toList();
-        if (!targets.isEmpty() && held.isEmpty()) {
-            return new LockModelComparison(kind, predicted, Optional.empty(), Verdict.NO_TARGET_RELATION);
+        if (!targets.isEmpty() && heldModes.isEmpty()) {
+            return new LockModelComparison(kind, predicted, "none", Verdict.NO_TARGET_RELATION);
         }
+        String observed = took.map(LockMode::sqlName)
+                .orElse(held.map(h -> "none taken, " + h.sqlName() + " already held").orElse("none"));
         LockMode strongest = took.orElse(LockMode.NONE);
         if (strongest == predicted) {
-            return new LockModelComparison(kind, predicted, took, Verdict.AGREE);
+            return new LockModelComparison(kind, predicted, observed, Verdict.AGREE);
         }
-        if (strongest.compareTo(predicted) < 0 && held.contains(predicted)) {
-            return new LockModelComparison(kind, predicted, took, Verdict.AGREE_ALREADY_HELD);
+        if (strongest.compareTo(predicted) < 0 && heldModes.contains(predicted)) {
+            return new LockModelComparison(kind, predicted, observed, Verdict.AGREE_ALREADY_HELD);
         }
-        return new LockModelComparison(kind, predicted, took, Verdict.DISAGREE);
+        return new LockModelComparison(kind, predicted, observed, Verdict.DISAGREE);
     }
 
     static LockMode mode(LockLevel level) {

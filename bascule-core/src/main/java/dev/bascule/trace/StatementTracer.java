@@ -90,6 +90,44 @@ final class StatementTracer {
         return new MigrationTrace(script.file(), script.secret(), script.transactional(), traces);
     }
 
+    /**
+     * Runs a script as {@code migrate} would, without probes; the trace holds only the statement that failed, if one
+     * did (then the transaction is rolled back). The tracer's record of relations is read afresh afterwards.
+     */
+    MigrationTrace applyOnly(TraceScript script) throws SQLException {
+        reset();
+        List<StatementTrace> failed = new ArrayList<>();
+        connection.setAutoCommit(!script.transactional());
+        try {
+            List<Statement> statements = script.script().statements();
+            for (int i = 0; i < statements.size() && failed.isEmpty(); i++) {
+                Statement statement = statements.get(i);
+                long start = System.nanoTime();
+                Optional<String> error = execute(script, statement);
+                if (error.isPresent()) {
+                    failed.add(trace(script, statement, i + 1, TracingSession.Observed.nothing(),
+                            Duration.ofNanos(System.nanoTime() - start), error));
+                }
+            }
+            if (!connection.getAutoCommit()) {
+                if (failed.isEmpty()) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
+            } else if (transactionState() != TransactionState.IDLE) {
+                connection.rollback();
+            }
+        } finally {
+            if (!connection.getAutoCommit()) {
+                rollbackQuietly();
+                connection.setAutoCommit(true);
+            }
+        }
+        session.forgetRelations();
+        return new MigrationTrace(script.file(), script.secret(), script.transactional(), failed);
+    }
+
     private void reset() throws SQLException {
         try (java.sql.Statement st = connection.createStatement()) {
             st.execute(sessionReset);

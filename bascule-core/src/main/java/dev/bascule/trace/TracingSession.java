@@ -33,6 +33,7 @@ final class TracingSession {
     private Set<Long> existingAtMigrationStart = Set.of();
     private Map<Long, Counters> lastCounters = new HashMap<>();
     private Map<Long, Set<LockLevel>> heldBefore = new HashMap<>();
+    private boolean stale;
 
     private TracingSession(Connection connection, Map<Long, Seen> known) {
         this.connection = connection;
@@ -47,8 +48,18 @@ final class TracingSession {
         return connection;
     }
 
+    /** After statements ran without probes: every relation's storage is read again before the next measured one. */
+    void forgetRelations() {
+        stale = true;
+    }
+
     /** Relations that exist now are not new to the migration starting. */
-    void migrationStarting() {
+    void migrationStarting() throws SQLException {
+        if (stale) {
+            known.clear();
+            known.putAll(CatalogProbe.relations(connection));
+            stale = false;
+        }
         existingAtMigrationStart = new HashSet<>(known.keySet());
     }
 
@@ -80,6 +91,7 @@ final class TracingSession {
         List<TableScan> scans = new ArrayList<>();
         long written = 0;
         Set<Long> updated = new HashSet<>();
+        Set<Long> dropped = new HashSet<>();
         for (Held h : held) {
             long oid = h.seen().oid();
             Seen before = known.get(oid);
@@ -94,7 +106,7 @@ final class TracingSession {
                 continue; // one row per mode; the relation itself is looked at once
             }
             if (h.seen().relation() == null) {
-                known.remove(oid); // dropped by this statement or an earlier one of the transaction
+                dropped.add(oid); // by this statement or an earlier one; forgotten after every row is named
             } else {
                 if (before == null) {
                     created.add(relation);
@@ -112,6 +124,7 @@ final class TracingSession {
                 lastCounters.put(oid, h.counters());
             }
         }
+        dropped.forEach(known::remove);
         heldBefore = heldNow;
         return new Observed(LockObservation.EXACT, sorted(locks), byName(rewritten), byName(created), scans, true, written);
     }

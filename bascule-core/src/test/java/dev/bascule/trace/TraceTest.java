@@ -291,6 +291,23 @@ class TraceTest {
     }
 
     @Test
+    void aTableReadThenDroppedInOneMigrationShowsTheDropsLock(TestDatabase db) {
+        MigrationFolder m = appliedMoves(db);
+        m.write("2_archive.up.sql", "SELECT * INTO moves_archive FROM moves;\nDROP TABLE moves;\n");
+        TraceReport report;
+        try (Bascule b = bascule(db, m)) {
+            report = b.trace();
+        }
+        StatementTrace select = at(report, "2_archive.up.sql", 1);
+        assertThat(select.strongestAcquired(TraceTest::moves)).contains(LockLevel.ACCESS_SHARE);
+        assertThat(select.created()).extracting(Relation::qualified).contains("public.moves_archive");
+        StatementTrace drop = at(report, "2_archive.up.sql", 2);
+        // The table is gone by the time the locks are read: its name comes from what the tracer knew of it.
+        assertThat(drop.strongestAcquired(TraceTest::moves)).contains(LockLevel.ACCESS_EXCLUSIVE);
+        assertThat(drop.strongestHeld(TraceTest::moves)).contains(LockLevel.ACCESS_EXCLUSIVE);
+    }
+
+    @Test
     void nothingPendingMakesNoShadowDatabase(TestDatabase db) {
         MigrationFolder m = appliedMoves(db);
         TraceReport report;
