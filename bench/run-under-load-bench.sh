@@ -74,8 +74,8 @@ scenario() {
   local dir="$work/$name" db="load_$name"
   mkdir -p "$dir/migrations"
   sql -d postgres -c "CREATE DATABASE $db"
-  sql -d "$db" -c "CREATE TABLE app_accounts (id int PRIMARY KEY, balance bigint NOT NULL DEFAULT 0);
-                   INSERT INTO app_accounts (id) SELECT generate_series(1, 10000); VACUUM ANALYZE app_accounts;"
+  sql -d "$db" -c "CREATE TABLE app_accounts (id int PRIMARY KEY, balance bigint NOT NULL DEFAULT 0)" \
+      -c "INSERT INTO app_accounts (id) SELECT generate_series(1, 10000)" -c "VACUUM ANALYZE app_accounts"
   echo "ALTER TABLE app_accounts ADD COLUMN note text;" >"$dir/migrations/20260101000000_add_note.up.sql"
   (cd "$dir" && pgbench -n -h 127.0.0.1 -p "$port" -U postgres -c "$clients" -j 2 -R "$rate" -T "$duration" \
       -f "$work/app.sql" --log --log-prefix="$dir/tx" "$db" >"$dir/pgbench.out" 2>&1) &
