@@ -8,7 +8,7 @@
 # For each it prints pgbench's errors, its p99 and max latency (schedule lag included: the application's view under
 # a fixed arrival rate) and the longest stall (the longest time no transaction completed), from pgbench --log.
 #
-#   bench/run-under-load-bench.sh [--hold 20] [--duration 45] [--rate 100] [--clients 8]
+#   bench/run-under-load-bench.sh [--hold 20] [--duration 45] [--rate 50] [--clients 8]
 #                                 [--extra-lock-timeout 2s]... [--pg-bin /usr/lib/postgresql/15/bin]
 #
 # The server is Debian's PostgreSQL 15, started by this script in the work folder and stopped at the end
@@ -18,7 +18,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
-hold=20 duration=45 rate=100 clients=8 pg_bin=/usr/lib/postgresql/15/bin
+hold=20 duration=45 rate=50 clients=8 pg_bin=/usr/lib/postgresql/15/bin
 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -93,12 +93,12 @@ scenario() {
   wait "$reader" || true
   wait "$bench" || true
   # Per transaction: completion time (epoch s) and latency (ms, schedule lag included).
-  cat "$dir"/tx.* | awk '{ printf "%.6f %.3f\n", $5 + $6 / 1e6, ($3 + (NF >= 7 ? $7 : 0)) / 1000 }' >"$dir/tx.all"
+  cat "$dir"/tx.* | awk '{ printf "%.6f %.3f\n", $5 + $6 / 1e6, ($3 + (NF >= 7 ? $7 : 0)) / 1000 }' >"$dir/transactions.txt"
   local count p99 max stall failed aborted
-  count=$(wc -l <"$dir/tx.all")
-  p99=$(cut -d' ' -f2 "$dir/tx.all" | sort -n | awk -v n="$count" 'NR == int(n * 0.99 + 0.999999) { print; exit }')
-  max=$(cut -d' ' -f2 "$dir/tx.all" | sort -n | tail -1)
-  stall=$(cut -d' ' -f1 "$dir/tx.all" | sort -n | awk 'NR > 1 && $1 - prev > gap { gap = $1 - prev } { prev = $1 } END { printf "%.1f", gap }')
+  count=$(wc -l <"$dir/transactions.txt")
+  p99=$(cut -d' ' -f2 "$dir/transactions.txt" | sort -n | awk -v n="$count" 'NR == int(n * 0.99 + 0.999999) { print; exit }')
+  max=$(cut -d' ' -f2 "$dir/transactions.txt" | sort -n | tail -1)
+  stall=$(cut -d' ' -f1 "$dir/transactions.txt" | sort -n | awk 'NR > 1 && $1 - prev > gap { gap = $1 - prev } { prev = $1 } END { printf "%.1f", gap }')
   failed=$(awk '/number of failed transactions/ { print $5; found = 1 } END { if (!found) print 0 }' "$dir/pgbench.out")
   aborted=$(grep -c "aborted" "$dir/pgbench.out" || true)
   printf "%-34s %8d %7d %9.0f %9.0f %10s %13.1f\n" "$name" "$count" $((failed + aborted)) "$p99" "$max" "$stall" \
