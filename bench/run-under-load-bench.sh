@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Migrating under load (issue 12): pgbench runs a read/write load on app_accounts while a second session holds a
-# read transaction on it for --hold seconds; then `ALTER TABLE app_accounts ADD COLUMN ...` is applied by
+# read transaction on it; then `ALTER TABLE app_accounts ADD COLUMN ...` is applied by
 #   (a) psql, as most deploy scripts do (no lock_timeout): it queues behind the reader and every application query
-#       queues behind it;
+#       queues behind it. The reader ends --hold seconds after the ALTER first queued for its lock;
 #   (b) `bascule migrate` with its defaults (lock_timeout 10 s, 5 retries with backoff outside dev);
 #   (c) `bascule migrate --lock-timeout LT` for each --extra-lock-timeout given (default: 2s).
 # For each it prints pgbench's errors, its p99 and max latency (from the scheduled start, schedule lag included: the
 # application's view under a fixed arrival rate), the longest stall (the longest time no transaction completed), from
 # pgbench --log, and how long the ALTER's command took (for bascule: JVM start, retries and backoff included).
 #
-#   bench/run-under-load-bench.sh [--hold 20] [--duration 45] [--rate 50] [--clients 8]
+#   bench/run-under-load-bench.sh [--hold 20] [--duration 50] [--rate 50] [--clients 8]
 #                                 [--extra-lock-timeout 2s]... [--pg-bin /usr/lib/postgresql/15/bin]
 #
 # The server is Debian's PostgreSQL 15, started by this script in the work folder and stopped at the end
@@ -19,7 +19,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
-hold=20 duration=45 rate=50 clients=8 pg_bin=/usr/lib/postgresql/15/bin
+hold=20 duration=50 rate=50 clients=8 pg_bin=/usr/lib/postgresql/15/bin
 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -37,7 +37,7 @@ for program in initdb pg_ctl postgres; do
   [ -x "$pg_bin/$program" ] || { echo "run-under-load-bench.sh: $pg_bin/$program not found; apt-get install postgresql-15 or pass --pg-bin" >&2; exit 2; }
 done
 command -v pgbench >/dev/null && command -v psql >/dev/null || { echo "run-under-load-bench.sh: pgbench and psql are needed (apt-get install postgresql-client)" >&2; exit 2; }
-[ "$duration" -ge $((hold + 15)) ] || { echo "run-under-load-bench.sh: --duration must be at least --hold + 15 s" >&2; exit 2; }
+[ "$duration" -ge $((hold + 25)) ] || { echo "run-under-load-bench.sh: --duration must be at least --hold + 25 s" >&2; exit 2; }
 
 echo "building bascule-cli/target/bascule.jar..." >&2
 ./mvnw -B -q -DskipTests package -pl bascule-cli -am >&2
@@ -69,7 +69,9 @@ UPDATE app_accounts SET balance = balance + 1 WHERE id = :id;
 END;
 SQL
 
-# One scenario: a fresh database, pgbench for $duration s, the reader from t=5 s for $hold s, the ALTER 0.5 s later.
+# One scenario: a fresh database and pgbench for $duration s; from t=5 s a reader holds ACCESS SHARE on the table;
+# 0.5 s later the ALTER command starts; the reader ends $hold s after the ALTER first queues for its lock (so the JVM's
+# start-up on a loaded machine does not shorten the blocker bascule meets).
 scenario() {
   local name="$1"; shift
   local dir="$work/$name" db="load_$name"
@@ -83,14 +85,28 @@ scenario() {
   local bench=$!
   sleep 5
   sql -d "$db" -c "SET application_name = 'long-report'" -c "BEGIN" -c "SELECT count(*) FROM app_accounts" \
-      -c "SELECT pg_sleep($hold)" -c "COMMIT" >/dev/null &
+      -c "SELECT pg_sleep(3600)" >/dev/null 2>&1 &
   local reader=$!
-  until [ "$(sql -d "$db" -Atc "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'long-report' AND query LIKE 'SELECT pg_sleep%'")" = 1 ]; do sleep 0.05; done
+  until [ "$(sql -d "$db" -Atc "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'long-report' AND query LIKE 'SELECT pg_sleep%'")" = 1 ]; do
+    sleep 0.05
+    kill -0 "$reader" 2>/dev/null || { echo "run-under-load-bench.sh: $name: the reader session ended before holding its lock" >&2; exit 1; }
+  done
   sleep 0.5
-  local start end
+  local start end queued
   start=$(date +%s.%N)
-  "$@" >"$dir/alter.out" 2>&1 || echo "  ($name: the ALTER command exited $?; see $dir/alter.out)" >&2
-  end=$(date +%s.%N)
+  ( "$@" >"$dir/alter.out" 2>&1 || echo "  ($name: the ALTER command exited $?; see $dir/alter.out)" >&2; date +%s.%N >"$dir/alter.end" ) &
+  local alter=$!
+  local waited=0
+  until [ "$(sql -d "$db" -Atc "SELECT count(*) FROM pg_locks WHERE relation = 'app_accounts'::regclass AND mode = 'AccessExclusiveLock' AND NOT granted")" = 1 ]; do
+    sleep 0.02
+    waited=$((waited + 1))
+    [ "$waited" -lt 3000 ] || { echo "run-under-load-bench.sh: $name: the ALTER did not queue for its lock within 60 s; see $dir/alter.out" >&2; exit 1; }
+  done
+  queued=$(date +%s.%N)
+  sleep "$hold"
+  sql -d "$db" -Atc "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'long-report'" >/dev/null
+  wait "$alter" || true
+  end=$(cat "$dir/alter.end")
   wait "$reader" || true
   wait "$bench" || true
   # Per transaction: completion time (epoch s) and latency (ms). Under --rate pgbench's logged time already counts
@@ -103,18 +119,19 @@ scenario() {
   stall=$(cut -d' ' -f1 "$dir/transactions.txt" | sort -n | awk 'NR > 1 && $1 - prev > gap { gap = $1 - prev } { prev = $1 } END { printf "%.1f", gap }')
   failed=$(awk '/number of failed transactions/ { print $5; found = 1 } END { if (!found) print 0 }' "$dir/pgbench.out")
   aborted=$(grep -c "aborted" "$dir/pgbench.out" || true)
-  printf "%-34s %8d %7d %9.0f %9.0f %10s %13.1f\n" "$name" "$count" $((failed + aborted)) "$p99" "$max" "$stall" \
-    "$(echo "$end - $start" | bc)" >>"$work/results.txt"
+  printf "%-34s %8d %7d %9.0f %9.0f %10s %13.1f %10.1f\n" "$name" "$count" $((failed + aborted)) "$p99" "$max" "$stall" \
+    "$(echo "$end - $start" | bc)" "$(echo "$queued - $start" | bc)" >>"$work/results.txt"
   grep -hE "waiting for a lock|retry|lock timeout|applied" "$dir/alter.out" | sed "s/^/    /" >>"$work/notes.txt" || true
 }
 
 {
   echo "server: $("$pg_bin/postgres" --version), 127.0.0.1, default settings; client: $(pgbench --version); $(java -version 2>&1 | head -1)"
   echo "load: pgbench -c $clients -j 2 -R $rate -T $duration, script: BEGIN; SELECT by id; UPDATE by id; END (10,000 rows)"
-  echo "reader: BEGIN; SELECT count(*) FROM app_accounts; pg_sleep($hold); COMMIT, from t=5 s; the ALTER starts 0.5 s later"
+  echo "reader: BEGIN; SELECT count(*) FROM app_accounts; pg_sleep, from t=5 s, ended $hold s after the ALTER first queues; the ALTER command starts 0.5 s after the reader"
+  echo "queued s: when the ALTER first queued for its lock, counted from the command's start (JVM start-up for bascule)"
   echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
   echo
-  printf "%-34s %8s %7s %9s %9s %10s %13s\n" "ALTER TABLE ... ADD COLUMN by" "app tx" "errors" "p99 ms" "max ms" "stall s" "command s"
+  printf "%-34s %8s %7s %9s %9s %10s %13s %10s\n" "ALTER TABLE ... ADD COLUMN by" "app tx" "errors" "p99 ms" "max ms" "stall s" "command s" "queued s"
 } >"$work/results.txt"
 : >"$work/notes.txt"
 
