@@ -36,6 +36,8 @@ import dev.bascule.sql.IncludeResolver;
 import dev.bascule.sql.Script;
 import dev.bascule.sql.ScriptFiles;
 import dev.bascule.sql.ScriptParser;
+import dev.bascule.trace.TraceReport;
+import dev.bascule.trace.Tracer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -341,6 +343,19 @@ public final class Bascule implements AutoCloseable {
     /** The next version of a function or trigger definition ({@code kind}: function, trigger) and its install migration. */
     public GeneratedFiles newDefinition(String kind, String name, ChangeGenerator.Folders folders) {
         return new ChangeGenerator(settings, Clock.systemUTC()).definition(kind, name, folders);
+    }
+
+    /**
+     * Applies the pending migrations to a shadow database (a copy of this one where PostgreSQL allows it) and records
+     * what each statement really did: locks, rewrites, table scans, rows, time. The shadow is dropped afterwards.
+     */
+    public TraceReport trace() {
+        return trace(List.of());
+    }
+
+    /** As {@link #trace()}, for the given files (relative to the base folder) instead of the pending migrations. */
+    public TraceReport trace(List<Path> files) {
+        return new Tracer(database(), settings, listener).trace(catalog(), files);
     }
 
     /** Rewrites a stage's manifest from the files in its paths, keeping comment lines. */

@@ -25,7 +25,7 @@ import java.nio.file.Path;
                 ResetCommand.class, GenCommand.class, UpdateManifestCommand.class, DemoCommand.class,
                 AdoptCommand.class, ImportCommand.class, InitCommand.class,
                 SecureCommand.class, ExecCommand.class, TaskCommand.class, SplitCommand.class, LintCommand.class,
-                CheckReversibleCommand.class, DriftCommand.class, CompletionCommand.class, HelpCommand.class},
+                CheckReversibleCommand.class, DriftCommand.class, TraceCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a migration failed", "2:usage or configuration error, database unreachable or login refused",
                 "3:validation failed (nothing applied)", "4:migration lock not obtained",

@@ -85,23 +85,32 @@ public final class Database {
     }
 
     /**
-     * Another database on the same server, logging in the same way: {@code check-reversible}'s and
-     * {@code drift --replay}'s throwaway database. The URL's host list and parameters are kept.
+     * The same server and login, on another database of it ({@code trace}'s shadow database, {@code check-reversible}'s
+     * and {@code drift --replay}'s throwaway one, the maintenance database {@code postgres}): the URL's database name is replaced, its hosts, port and parameters
+     * kept.
      */
     public Database withDatabaseName(String name) {
         if (dataSource != null) {
             throw new IllegalStateException("a borrowed DataSource cannot name another database");
         }
-        String rest = url.substring("jdbc:postgresql:".length());
-        int query = rest.indexOf('?');
-        String parameters = query < 0 ? "" : rest.substring(query);
-        String address = query < 0 ? rest : rest.substring(0, query);
-        String hosts = "";
-        if (address.startsWith("//")) {
-            int slash = address.indexOf('/', 2);
-            hosts = "//" + (slash < 0 ? address.substring(2) : address.substring(2, slash)) + "/";
+        String prefix = "jdbc:postgresql:";
+        String rest = url.substring(prefix.length());
+        int start = 0;
+        if (rest.startsWith("//")) {
+            int slash = rest.indexOf('/', 2);
+            int query = rest.indexOf('?', 2);
+            start = slash < 0 || (query >= 0 && query < slash) ? -1 : slash + 1;
         }
-        return new Database("jdbc:postgresql:" + hosts + name + parameters, user, password, connectTimeout, passwordSource);
+        String encoded = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String changed;
+        if (start < 0) {
+            int query = rest.indexOf('?');
+            changed = query < 0 ? rest + "/" + encoded : rest.substring(0, query) + "/" + encoded + rest.substring(query);
+        } else {
+            int end = rest.indexOf('?', start);
+            changed = rest.substring(0, start) + encoded + (end < 0 ? "" : rest.substring(end));
+        }
+        return new Database(prefix + changed, user, password, connectTimeout, passwordSource);
     }
 
     /** The JDBC URL; null for a {@link #borrowing borrowed} DataSource. */
