@@ -1,0 +1,31 @@
+package dev.bascule.fleet;
+
+import dev.bascule.error.Problem;
+
+/**
+ * Progress of a fleet run, for a progress view or a log. Called from the fleet's worker threads, several at once:
+ * implementations must be thread-safe. Every method defaults to doing nothing.
+ */
+public interface FleetListener {
+
+    FleetListener NONE = new FleetListener() {
+    };
+
+    /** Before any target starts. */
+    default void fleetStarting(FleetOperation operation, int targets, int parallel) {
+    }
+
+    default void targetStarted(FleetTarget target) {
+    }
+
+    /** Something worth one line about a running target: the migration it is applying, a lock it waits for, ... */
+    default void targetProgress(FleetTarget target, String message) {
+    }
+
+    /** A problem that does not stop the target (a changed migration in a dev environment, for example). */
+    default void targetWarning(FleetTarget target, Problem problem) {
+    }
+
+    default void targetFinished(FleetResult result) {
+    }
+}
