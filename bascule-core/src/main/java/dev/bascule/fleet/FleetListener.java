@@ -18,8 +18,15 @@ public interface FleetListener {
     default void targetStarted(FleetTarget target) {
     }
 
-    /** Something worth one line about a running target: the migration it is applying, a lock it waits for, ... */
+    /** Something worth a line of its own about a running target: a lock it waits for, a history it adopted, ... */
     default void targetProgress(FleetTarget target, String message) {
+    }
+
+    /**
+     * Where a running target is now: the migration it applies, a batched statement's rows. Frequent (once per
+     * migration or batch): for a live view that overwrites one line per target, not for a log.
+     */
+    default void targetStep(FleetTarget target, String step) {
     }
 
     /** A problem that does not stop the target (a changed migration in a dev environment, for example). */

@@ -24,6 +24,9 @@ final class TargetEvents implements MigrationListener {
 
     @Override
     public void info(String message) {
+        if (message.startsWith("nothing to migrate")) {
+            return; // the target's result says it: applied 0, pending 0
+        }
         listener.targetProgress(target, message);
     }
 
@@ -34,7 +37,7 @@ final class TargetEvents implements MigrationListener {
 
     @Override
     public void starting(Migration migration) {
-        listener.targetProgress(target, "applying " + migration.fileName() + " (" + applied.get() + " applied so far)");
+        listener.targetStep(target, "applying " + migration.fileName() + " (" + applied.get() + " applied so far)");
     }
 
     @Override
@@ -44,7 +47,7 @@ final class TargetEvents implements MigrationListener {
 
     @Override
     public void batch(Migration migration, BatchEvent event) {
-        listener.targetProgress(target, migration.fileName() + ":" + event.line() + ": " + event.rowsDone() + " rows in "
+        listener.targetStep(target, migration.fileName() + ":" + event.line() + ": " + event.rowsDone() + " rows in "
                 + event.batchNumber() + " batch(es)" + (event.last() ? ", done" : ""));
     }
 }
