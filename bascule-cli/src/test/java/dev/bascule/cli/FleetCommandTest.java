@@ -116,6 +116,9 @@ class FleetCommandTest {
             assertThat(usage.exitCode()).as(usage.toString()).isZero();
             assertThat(usage.out()).startsWith("Usage: bascule " + command);
         }
+        CliRun noFile = CliRun.run(tmp, "fleet", "migrate", "--envs", "tenant_*");
+        assertThat(noFile.exitCode()).isEqualTo(2);
+        assertThat(noFile.err()).contains("--envs needs a bascule.yml");
         CliRun help = CliRun.run(tmp, "--help");
         assertThat(help.out()).contains("fleet").contains("6   fleet: one or more targets failed");
     }
