@@ -25,11 +25,13 @@ import java.nio.file.Path;
                 ResetCommand.class, GenCommand.class, UpdateManifestCommand.class, DemoCommand.class,
                 AdoptCommand.class, ImportCommand.class, InitCommand.class,
                 SecureCommand.class, ExecCommand.class, TaskCommand.class, SplitCommand.class, LintCommand.class,
-                CheckReversibleCommand.class, DriftCommand.class, TraceCommand.class, CompletionCommand.class, HelpCommand.class},
+                CheckReversibleCommand.class, DriftCommand.class, TraceCommand.class,
+                FleetCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a migration failed", "2:usage or configuration error, database unreachable or login refused",
                 "3:validation failed (nothing applied)", "4:migration lock not obtained",
-                "5:migrations applied, but an after-migrate hook failed"})
+                "5:migrations applied, but an after-migrate hook failed",
+                "6:fleet: one or more targets failed (the summary says which and why)"})
 public final class BasculeCommand implements Runnable {
 
     public static final int EXIT_USAGE = 2;
