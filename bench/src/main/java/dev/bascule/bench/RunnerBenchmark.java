@@ -29,6 +29,7 @@ public final class RunnerBenchmark {
     private final ServerAddress server;
     private final ResultsTable wall = new ResultsTable("wall time, whole process (ms)");
     private final ResultsTable cpu = new ResultsTable("client CPU, user+sys (ms)");
+    private final ResultsTable memory = new ResultsTable("client peak memory, RSS (MiB)");
     private final Path logs;
     private int databaseCounter;
 
@@ -86,7 +87,7 @@ public final class RunnerBenchmark {
         String status = "bascule status (" + options.migrations() + " applied)";
         String noop = "bascule migrate, nothing pending";
         String version = "bascule --version (start-up floor)";
-        for (ResultsTable table : List.of(wall, cpu)) {
+        for (ResultsTable table : List.of(wall, cpu, memory)) {
             contenders.forEach(c -> table.row(c.name()));
             List.of(status, noop, version).forEach(table::row);
         }
@@ -124,7 +125,8 @@ public final class RunnerBenchmark {
         List<String> compared = contenders.stream().filter(c -> c != psql).map(Contender::name).toList();
         return header(loadBefore, loadAverage())
                 + wall.render(Optional.of(psql.name()), compared, options.migrations()) + System.lineSeparator()
-                + cpu.render(Optional.empty(), compared, options.migrations());
+                + cpu.render(Optional.empty(), compared, options.migrations()) + System.lineSeparator()
+                + memory.render(Optional.empty(), compared, options.migrations());
     }
 
     /** Applies every migration with one contender on a new database, verifies the result, returns the database. */
@@ -153,6 +155,7 @@ public final class RunnerBenchmark {
     private void record(String label, TimedProcess.Run run) {
         wall.add(label, run.millis());
         run.cpuMillis().ifPresent(ms -> cpu.add(label, ms));
+        run.peakRssKib().ifPresent(kib -> memory.add(label, kib / 1024.0));
     }
 
     /** The 1, 5 and 15 minute load averages: on a shared 2-core machine they say how much to trust the figures. */

@@ -17,8 +17,11 @@ public final class TimedProcess {
 
     private static final Path GNU_TIME = Path.of("/usr/bin/time");
 
-    /** A finished run: wall time, client CPU time (user + system) when measurable, and where its output went. */
-    public record Run(List<String> command, long wallNanos, Optional<Double> cpuMillis, Path log) {
+    /**
+     * A finished run: wall time, client CPU time (user + system) and peak resident memory of the largest process
+     * (GNU time's {@code %M}, KiB) when measurable, and where its output went.
+     */
+    public record Run(List<String> command, long wallNanos, Optional<Double> cpuMillis, Optional<Long> peakRssKib, Path log) {
         public double millis() {
             return wallNanos / 1_000_000.0;
         }
@@ -37,7 +40,7 @@ public final class TimedProcess {
         boolean measureCpu = Files.isExecutable(GNU_TIME);
         if (measureCpu) {
             Files.deleteIfExists(cpuFile);
-            full.addAll(List.of(GNU_TIME.toString(), "-f", "%U %S", "-o", cpuFile.toString()));
+            full.addAll(List.of(GNU_TIME.toString(), "-f", "%U %S %M", "-o", cpuFile.toString()));
         }
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full).directory(workDir.toFile())
@@ -61,24 +64,36 @@ public final class TimedProcess {
             throw new IllegalStateException(String.join(" ", command) + ": exit code " + process.exitValue()
                     + "; last lines of " + log + ":\n" + tail(log, 15));
         }
-        return new Run(command, wall, measureCpu ? cpuMillis(cpuFile) : Optional.empty(), log);
+        return new Run(command, wall, measureCpu ? cpuMillis(cpuFile) : Optional.empty(),
+                measureCpu ? peakRssKib(cpuFile) : Optional.empty(), log);
     }
 
-    /** Reads GNU time's "user system" seconds line; empty when the file is missing or not in that form. */
+    /** Reads GNU time's "user system [maxrss]" line; empty when the file is missing or not in that form. */
     static Optional<Double> cpuMillis(Path cpuFile) throws IOException {
-        if (!Files.isRegularFile(cpuFile)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(cpuFile);
-        if (lines.isEmpty()) {
-            return Optional.empty();
-        }
-        String[] parts = lines.get(lines.size() - 1).trim().split("\\s+");
+        String[] parts = lastLine(cpuFile);
         try {
-            return parts.length == 2 ? Optional.of((Double.parseDouble(parts[0]) + Double.parseDouble(parts[1])) * 1000) : Optional.empty();
+            return parts.length >= 2 ? Optional.of((Double.parseDouble(parts[0]) + Double.parseDouble(parts[1])) * 1000) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** The third field of that line: the peak resident set size in KiB. */
+    static Optional<Long> peakRssKib(Path cpuFile) throws IOException {
+        String[] parts = lastLine(cpuFile);
+        try {
+            return parts.length >= 3 ? Optional.of(Long.parseLong(parts[2])) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String[] lastLine(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return new String[0];
+        }
+        List<String> lines = Files.readAllLines(file);
+        return lines.isEmpty() ? new String[0] : lines.get(lines.size() - 1).trim().split("\\s+");
     }
 
     static String tail(Path log, int lines) throws IOException {
