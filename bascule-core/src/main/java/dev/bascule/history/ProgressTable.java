@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,28 +18,21 @@ import java.util.Optional;
  */
 public final class ProgressTable {
 
-    /** PostgreSQL truncates longer identifiers; we shorten the base name instead, so lookups match. */
-    private static final int MAX_IDENTIFIER = 63;
     private static final String SUFFIX = "_progress";
     private static final String COLUMNS = "migration, statement_index, checksum, table_name, key_column, last_key,"
             + " rows_done, batches, started_at, updated_at, finished";
     private static final String KEY = "migration = ? AND statement_index = ? AND checksum = ?";
 
-    private final String schema;
-    private final String table;
+    private final SideTable side;
 
     public ProgressTable(String schema, String table) {
-        this.schema = schema;
-        this.table = table;
+        this.side = new SideTable(schema, table);
     }
 
     /** The progress table of a history table: same schema, the history table's name plus {@code _progress}. */
     public static ProgressTable beside(HistoryTable history) {
-        String base = history.table();
-        if (base.length() + SUFFIX.length() > MAX_IDENTIFIER) {
-            base = base.substring(0, MAX_IDENTIFIER - SUFFIX.length());
-        }
-        return new ProgressTable(history.schema(), base + SUFFIX);
+        SideTable side = SideTable.beside(history, SUFFIX);
+        return new ProgressTable(side.schema(), side.table());
     }
 
     /**
@@ -53,44 +45,36 @@ public final class ProgressTable {
     }
 
     public String schema() {
-        return schema;
+        return side.schema();
     }
 
     public String table() {
-        return table;
+        return side.table();
     }
 
     public String qualifiedName() {
-        return HistoryTable.quote(schema) + "." + HistoryTable.quote(table);
+        return side.qualifiedName();
     }
 
     public boolean exists(Connection connection) throws SQLException {
-        return new HistoryTable(schema, table).exists(connection);
+        return side.exists(connection);
     }
 
     /** Creates the schema and table when missing; autocommit (the runner holds the advisory lock). */
     public void ensureExists(Connection connection) throws SQLException {
-        if (exists(connection)) {
-            return;
-        }
-        try (Statement st = connection.createStatement()) {
-            st.execute("CREATE SCHEMA IF NOT EXISTS " + HistoryTable.quote(schema));
-            st.execute("CREATE TABLE IF NOT EXISTS " + qualifiedName() + " ("
-                    + "migration text NOT NULL, "
-                    + "statement_index integer NOT NULL, "
-                    + "checksum text NOT NULL, "
-                    + "table_name text, "
-                    + "key_column text, "
-                    + "last_key text, "
-                    + "rows_done bigint NOT NULL DEFAULT 0, "
-                    + "batches bigint NOT NULL DEFAULT 0, "
-                    + "started_at timestamptz NOT NULL DEFAULT now(), "
-                    + "updated_at timestamptz NOT NULL DEFAULT now(), "
-                    + "finished boolean NOT NULL DEFAULT false, "
-                    + "PRIMARY KEY (migration, statement_index, checksum))");
-            st.execute("COMMENT ON TABLE " + qualifiedName() + " IS 'Progress of batched data statements run by"
-                    + " Bascule; the next run resumes from here. Do not edit by hand.'");
-        }
+        side.ensureExists(connection, "migration text NOT NULL, "
+                + "statement_index integer NOT NULL, "
+                + "checksum text NOT NULL, "
+                + "table_name text, "
+                + "key_column text, "
+                + "last_key text, "
+                + "rows_done bigint NOT NULL DEFAULT 0, "
+                + "batches bigint NOT NULL DEFAULT 0, "
+                + "started_at timestamptz NOT NULL DEFAULT now(), "
+                + "updated_at timestamptz NOT NULL DEFAULT now(), "
+                + "finished boolean NOT NULL DEFAULT false, "
+                + "PRIMARY KEY (migration, statement_index, checksum)", "Progress of batched data statements run by"
+                + " Bascule; the next run resumes from here. Do not edit by hand.");
     }
 
     /** The row of one statement, if any; an absent table reads as no row. */
