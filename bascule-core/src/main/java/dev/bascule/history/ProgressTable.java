@@ -16,23 +16,20 @@ import java.util.Optional;
  * transaction, so a run killed at any moment keeps exactly the batches that committed, and the next run resumes
  * after the last key recorded. Created on first use.
  */
-public final class ProgressTable {
+public final class ProgressTable extends SideTable {
 
     private static final String SUFFIX = "_progress";
     private static final String COLUMNS = "migration, statement_index, checksum, table_name, key_column, last_key,"
             + " rows_done, batches, started_at, updated_at, finished";
     private static final String KEY = "migration = ? AND statement_index = ? AND checksum = ?";
 
-    private final SideTable side;
-
     public ProgressTable(String schema, String table) {
-        this.side = new SideTable(schema, table);
+        super(schema, table);
     }
 
     /** The progress table of a history table: same schema, the history table's name plus {@code _progress}. */
     public static ProgressTable beside(HistoryTable history) {
-        SideTable side = SideTable.beside(history, SUFFIX);
-        return new ProgressTable(side.schema(), side.table());
+        return new ProgressTable(history.schema(), nameBeside(history, SUFFIX));
     }
 
     /**
@@ -44,25 +41,9 @@ public final class ProgressTable {
                 : migration.version().toString();
     }
 
-    public String schema() {
-        return side.schema();
-    }
-
-    public String table() {
-        return side.table();
-    }
-
-    public String qualifiedName() {
-        return side.qualifiedName();
-    }
-
-    public boolean exists(Connection connection) throws SQLException {
-        return side.exists(connection);
-    }
-
-    /** Creates the schema and table when missing; autocommit (the runner holds the advisory lock). */
+    @Override
     public void ensureExists(Connection connection) throws SQLException {
-        side.ensureExists(connection, "migration text NOT NULL, "
+        create(connection, "migration text NOT NULL, "
                 + "statement_index integer NOT NULL, "
                 + "checksum text NOT NULL, "
                 + "table_name text, "

@@ -8,34 +8,53 @@ import java.sql.Statement;
  * A table Bascule keeps beside the history table ({@link TaskTable}, {@link ProgressTable}): in its schema, named
  * after it plus a suffix, and created on first use.
  */
-record SideTable(String schema, String table) {
+public abstract sealed class SideTable permits TaskTable, ProgressTable {
 
     /** PostgreSQL truncates longer identifiers; we shorten the base name instead, so lookups match. */
     private static final int MAX_IDENTIFIER = 63;
 
-    /** The table named after {@code history} plus {@code suffix} ({@code _tasks}, ...), in the same schema. */
-    static SideTable beside(HistoryTable history, String suffix) {
+    private final String schema;
+    private final String table;
+
+    SideTable(String schema, String table) {
+        this.schema = schema;
+        this.table = table;
+    }
+
+    /** The history table's name plus {@code suffix} ({@code _tasks}, ...), its base shortened to fit. */
+    static String nameBeside(HistoryTable history, String suffix) {
         String base = history.table();
         if (base.length() + suffix.length() > MAX_IDENTIFIER) {
             base = base.substring(0, MAX_IDENTIFIER - suffix.length());
         }
-        return new SideTable(history.schema(), base + suffix);
+        return base + suffix;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public String table() {
+        return table;
     }
 
     /** The quoted, schema-qualified name for SQL. */
-    String qualifiedName() {
+    public String qualifiedName() {
         return HistoryTable.quote(schema) + "." + HistoryTable.quote(table);
     }
 
-    boolean exists(Connection connection) throws SQLException {
+    public boolean exists(Connection connection) throws SQLException {
         return new HistoryTable(schema, table).exists(connection);
     }
 
+    /** Creates the schema and table when missing; autocommit, under the advisory lock. */
+    public abstract void ensureExists(Connection connection) throws SQLException;
+
     /**
      * Creates the schema and the table ({@code columns}, the text between the parentheses of CREATE TABLE) with its
-     * comment when the table is missing; autocommit, under the advisory lock.
+     * comment when the table is missing.
      */
-    void ensureExists(Connection connection, String columns, String comment) throws SQLException {
+    final void create(Connection connection, String columns, String comment) throws SQLException {
         if (exists(connection)) {
             return;
         }
