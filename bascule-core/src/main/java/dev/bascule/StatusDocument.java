@@ -1,9 +1,6 @@
 package dev.bascule;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bascule.text.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bascule.error.Problem;
@@ -33,28 +30,22 @@ public final class StatusDocument {
     }
 
     public String json(Plan plan) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try {
-            ObjectNode document = mapper.createObjectNode();
-            JsonNode migrations = mapper.readTree(report.json(plan));
-            document.set("migrations", migrations);
-            document.set("problems", problems(mapper, plan.problems()));
-            document.set("warnings", problems(mapper, plan.warnings()));
-            ObjectNode summary = document.putObject("summary");
-            summary.put("applied", count(plan, MigrationState.APPLIED));
-            summary.put("pending", count(plan, MigrationState.PENDING));
-            summary.put("in_progress", count(plan, MigrationState.IN_PROGRESS));
-            summary.put("outdated", count(plan, MigrationState.OUTDATED));
-            summary.put("problems", plan.problems().size());
-            summary.put("needs_attention", plan.needsAttention());
-            return mapper.writeValueAsString(document) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the status array is JSON this class wrote", e);
-        }
+        ObjectNode document = Json.object();
+        document.set("migrations", report.migrations(plan));
+        document.set("problems", problems(plan.problems()));
+        document.set("warnings", problems(plan.warnings()));
+        ObjectNode summary = document.putObject("summary");
+        summary.put("applied", count(plan, MigrationState.APPLIED));
+        summary.put("pending", count(plan, MigrationState.PENDING));
+        summary.put("in_progress", count(plan, MigrationState.IN_PROGRESS));
+        summary.put("outdated", count(plan, MigrationState.OUTDATED));
+        summary.put("problems", plan.problems().size());
+        summary.put("needs_attention", plan.needsAttention());
+        return Json.render(document);
     }
 
-    private static ArrayNode problems(ObjectMapper mapper, List<Problem> problems) {
-        ArrayNode array = mapper.createArrayNode();
+    private static ArrayNode problems(List<Problem> problems) {
+        ArrayNode array = Json.array();
         for (Problem p : problems) {
             ObjectNode o = array.addObject();
             o.put("file", p.file());

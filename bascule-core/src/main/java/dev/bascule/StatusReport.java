@@ -1,7 +1,7 @@
 package dev.bascule;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bascule.text.Json;
+import dev.bascule.text.TextTable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bascule.catalog.Migration;
@@ -41,23 +41,7 @@ public final class StatusReport {
                     e.executionMs().map(String::valueOf).orElse(""), source(e)}));
         }
         int msColumn = staged ? 6 : 5;
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == msColumn ? " ".repeat(widths[i] - row[i].length()) + row[i] : row[i] + " ".repeat(widths[i] - row[i].length()));
-                if (i < row.length - 1) {
-                    line.append("  ");
-                }
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
+        StringBuilder sb = new StringBuilder(TextTable.render(rows, "", msColumn));
         long pending = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.PENDING).count();
         long applied = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.APPLIED).count();
         long outdated = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.OUTDATED).count();
@@ -166,8 +150,12 @@ public final class StatusReport {
     }
 
     public String json(Plan plan) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ArrayNode array = mapper.createArrayNode();
+        return Json.render(migrations(plan));
+    }
+
+    /** The array {@link #json} prints, one object per migration; {@link StatusDocument} holds it too. */
+    ArrayNode migrations(Plan plan) {
+        ArrayNode array = Json.array();
         for (PlanEntry e : plan.entries()) {
             ObjectNode o = array.addObject();
             o.put("version", e.version().toString());
@@ -202,10 +190,6 @@ public final class StatusReport {
                 o.putNull("progress");
             }
         }
-        try {
-            return mapper.writeValueAsString(array) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings always serialises", e);
-        }
+        return array;
     }
 }

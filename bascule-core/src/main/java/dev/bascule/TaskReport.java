@@ -1,7 +1,7 @@
 package dev.bascule;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bascule.text.Json;
+import dev.bascule.text.TextTable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bascule.history.TaskRun;
@@ -40,28 +40,11 @@ public final class TaskReport {
                     r.finishedAt().map(TaskReport::time).orElse(""), r.outcome().label(), String.valueOf(r.rows()),
                     String.valueOf(r.batches()), r.runBy()});
         }
-        int[] widths = new int[rows.get(0).length];
-        rows.forEach(row -> {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        });
-        StringBuilder sb = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                boolean number = i == 0 || i == 5 || i == 6;
-                String pad = " ".repeat(widths[i] - row[i].length());
-                line.append(number ? pad + row[i] : row[i] + pad).append(i < row.length - 1 ? "  " : "");
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-        return sb.toString();
+        return TextTable.render(rows, "", 0, 5, 6);
     }
 
     public static String json(List<TaskRun> runs) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ArrayNode array = mapper.createArrayNode();
+        ArrayNode array = Json.array();
         for (TaskRun r : runs) {
             ObjectNode o = array.addObject();
             o.put("id", r.id());
@@ -81,11 +64,7 @@ public final class TaskReport {
             }
             o.put("message", r.message().orElse(null));
         }
-        try {
-            return mapper.writeValueAsString(array) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
-        }
+        return Json.render(array);
     }
 
     private static String time(OffsetDateTime t) {

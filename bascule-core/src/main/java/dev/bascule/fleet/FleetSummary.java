@@ -1,8 +1,7 @@
 package dev.bascule.fleet;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bascule.text.Json;
+import dev.bascule.text.TextTable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -29,23 +28,7 @@ final class FleetSummary {
                     r.pending().isPresent() ? String.valueOf(r.pending().getAsInt()) : "-", seconds(r.elapsed()),
                     cut(r.errorSummary())});
         }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                boolean number = i >= 2 && i <= 4;
-                String pad = " ".repeat(widths[i] - row[i].length());
-                line.append(number ? pad + row[i] : row[i] + pad).append(i < row.length - 1 ? "  " : "");
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-        return sb.append(totals(report)).append('\n').toString();
+        return TextTable.render(rows, "", 2, 3, 4) + totals(report) + "\n";
     }
 
     /** "100 targets: 98 ok, 1 failed, 1 config; 4 at a time (at most 8 connections); 12.3 s". */
@@ -57,8 +40,7 @@ final class FleetSummary {
     }
 
     static String json(FleetReport report) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("operation", report.operation().label());
         root.put("parallel", report.parallel());
         root.put("max_connections", report.maxConnections());
@@ -86,11 +68,7 @@ final class FleetSummary {
                 o.putNull("error");
             }
         }
-        try {
-            return mapper.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
-        }
+        return Json.render(root);
     }
 
     static String seconds(Duration d) {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,30 +16,20 @@ import java.util.Optional;
  * transaction, so a run killed at any moment keeps exactly the batches that committed, and the next run resumes
  * after the last key recorded. Created on first use.
  */
-public final class ProgressTable {
+public final class ProgressTable extends SideTable {
 
-    /** PostgreSQL truncates longer identifiers; we shorten the base name instead, so lookups match. */
-    private static final int MAX_IDENTIFIER = 63;
     private static final String SUFFIX = "_progress";
     private static final String COLUMNS = "migration, statement_index, checksum, table_name, key_column, last_key,"
             + " rows_done, batches, started_at, updated_at, finished";
     private static final String KEY = "migration = ? AND statement_index = ? AND checksum = ?";
 
-    private final String schema;
-    private final String table;
-
     public ProgressTable(String schema, String table) {
-        this.schema = schema;
-        this.table = table;
+        super(schema, table);
     }
 
     /** The progress table of a history table: same schema, the history table's name plus {@code _progress}. */
     public static ProgressTable beside(HistoryTable history) {
-        String base = history.table();
-        if (base.length() + SUFFIX.length() > MAX_IDENTIFIER) {
-            base = base.substring(0, MAX_IDENTIFIER - SUFFIX.length());
-        }
-        return new ProgressTable(history.schema(), base + SUFFIX);
+        return new ProgressTable(history.schema(), nameBeside(history, SUFFIX));
     }
 
     /**
@@ -52,45 +41,21 @@ public final class ProgressTable {
                 : migration.version().toString();
     }
 
-    public String schema() {
-        return schema;
-    }
-
-    public String table() {
-        return table;
-    }
-
-    public String qualifiedName() {
-        return HistoryTable.quote(schema) + "." + HistoryTable.quote(table);
-    }
-
-    public boolean exists(Connection connection) throws SQLException {
-        return new HistoryTable(schema, table).exists(connection);
-    }
-
-    /** Creates the schema and table when missing; autocommit (the runner holds the advisory lock). */
+    @Override
     public void ensureExists(Connection connection) throws SQLException {
-        if (exists(connection)) {
-            return;
-        }
-        try (Statement st = connection.createStatement()) {
-            st.execute("CREATE SCHEMA IF NOT EXISTS " + HistoryTable.quote(schema));
-            st.execute("CREATE TABLE IF NOT EXISTS " + qualifiedName() + " ("
-                    + "migration text NOT NULL, "
-                    + "statement_index integer NOT NULL, "
-                    + "checksum text NOT NULL, "
-                    + "table_name text, "
-                    + "key_column text, "
-                    + "last_key text, "
-                    + "rows_done bigint NOT NULL DEFAULT 0, "
-                    + "batches bigint NOT NULL DEFAULT 0, "
-                    + "started_at timestamptz NOT NULL DEFAULT now(), "
-                    + "updated_at timestamptz NOT NULL DEFAULT now(), "
-                    + "finished boolean NOT NULL DEFAULT false, "
-                    + "PRIMARY KEY (migration, statement_index, checksum))");
-            st.execute("COMMENT ON TABLE " + qualifiedName() + " IS 'Progress of batched data statements run by"
-                    + " Bascule; the next run resumes from here. Do not edit by hand.'");
-        }
+        create(connection, "migration text NOT NULL, "
+                + "statement_index integer NOT NULL, "
+                + "checksum text NOT NULL, "
+                + "table_name text, "
+                + "key_column text, "
+                + "last_key text, "
+                + "rows_done bigint NOT NULL DEFAULT 0, "
+                + "batches bigint NOT NULL DEFAULT 0, "
+                + "started_at timestamptz NOT NULL DEFAULT now(), "
+                + "updated_at timestamptz NOT NULL DEFAULT now(), "
+                + "finished boolean NOT NULL DEFAULT false, "
+                + "PRIMARY KEY (migration, statement_index, checksum)", "Progress of batched data statements run by"
+                + " Bascule; the next run resumes from here. Do not edit by hand.");
     }
 
     /** The row of one statement, if any; an absent table reads as no row. */

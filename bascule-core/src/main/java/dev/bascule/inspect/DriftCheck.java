@@ -1,5 +1,6 @@
 package dev.bascule.inspect;
 
+import dev.bascule.db.ThrowawayDatabase;
 import dev.bascule.Settings;
 import dev.bascule.catalog.Catalog;
 import dev.bascule.catalog.Migration;
@@ -84,7 +85,7 @@ public final class DriftCheck {
                     + "): migrate applies them here next");
         }
         SchemaSnapshot replayed;
-        try (ShadowDatabase shadow = ShadowDatabase.create(database, listener)) {
+        try (ThrowawayDatabase shadow = ThrowawayDatabase.empty(database, "drift --replay", listener::warning)) {
             listener.info("drift: replaying " + applied + " applied migration(s) on the throwaway database "
                     + shadow.describe());
             ShadowRun run = new ShadowRun(settings, shadow);

@@ -1,5 +1,6 @@
 package dev.bascule.inspect;
 
+import dev.bascule.db.ThrowawayDatabase;
 import dev.bascule.Settings;
 import dev.bascule.catalog.Catalog;
 import dev.bascule.catalog.DownFiles;
@@ -66,7 +67,7 @@ public final class ReversibilityCheck {
         }
         List<MigrationCheck> checks = new ArrayList<>();
         List<Migration> notChecked = new ArrayList<>();
-        ShadowRun run = new ShadowRun(settings, ShadowDatabase.create(target, listener));
+        ShadowRun run = new ShadowRun(settings, ThrowawayDatabase.empty(target, "check-reversible", listener::warning));
         listener.info("check-reversible: throwaway database " + run.shadow().describe());
         try {
             Version prerequisite = null;
@@ -167,7 +168,7 @@ public final class ReversibilityCheck {
             return run;
         }
         run.shadow().close();
-        ShadowRun fresh = new ShadowRun(settings, ShadowDatabase.create(target, listener));
+        ShadowRun fresh = new ShadowRun(settings, ThrowawayDatabase.empty(target, "check-reversible", listener::warning));
         listener.info("check-reversible: " + migration.fileName() + " left the throwaway database in another state;"
                 + " continuing on a fresh one, " + fresh.shadow().describe());
         try {

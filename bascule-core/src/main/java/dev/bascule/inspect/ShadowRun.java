@@ -1,5 +1,6 @@
 package dev.bascule.inspect;
 
+import dev.bascule.db.ThrowawayDatabase;
 import dev.bascule.Bascule;
 import dev.bascule.Settings;
 import dev.bascule.catalog.Migration;
@@ -25,16 +26,16 @@ import java.util.Optional;
 final class ShadowRun {
 
     private final Settings settings;
-    private final ShadowDatabase shadow;
+    private final ThrowawayDatabase shadow;
 
-    ShadowRun(Settings environment, ShadowDatabase shadow) {
+    ShadowRun(Settings environment, ThrowawayDatabase shadow) {
         this.shadow = shadow;
         this.settings = environment.toBuilder().database(shadow.database()).embedded(null).hooks(Hooks.NONE)
                 .adopt(null).schemaFile(null).target(null).allowPhaseSkip(true).allowDown(true).dev(true)
                 .lockRetries(0).build();
     }
 
-    ShadowDatabase shadow() {
+    ThrowawayDatabase shadow() {
         return shadow;
     }
 

@@ -1,5 +1,6 @@
 package dev.bascule.run;
 
+import dev.bascule.db.ConnectionCleanup;
 import dev.bascule.Settings;
 import dev.bascule.catalog.Catalog;
 import dev.bascule.catalog.Migration;
@@ -152,18 +153,14 @@ final class DownRunner {
             forgetProgress(connection, down);
             connection.commit();
         } catch (BasculeException.MigrationFailed e) {
-            rollbackQuietly(connection);
+            ConnectionCleanup.rollbackQuietly(connection);
             throw new BasculeException.MigrationFailed(e.getMessage() + "\nThe down was rolled back: "
                     + down.migration().fileName() + " stays applied.", e.file(), e.line(), e.sqlState(), null);
         } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(connection);
+            ConnectionCleanup.rollbackQuietly(connection);
             throw e;
         } finally {
-            try {
-                connection.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // The connection is gone; the down's own outcome is what is reported.
-            }
+            ConnectionCleanup.restoreAutoCommit(connection);
         }
     }
 
@@ -173,13 +170,5 @@ final class DownRunner {
      */
     private void forgetProgress(Connection connection, PreparedDown down) throws SQLException {
         ProgressTable.beside(settings.history()).clear(connection, ProgressTable.identity(down.migration()));
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The original failure is what the user needs.
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.bascule.run;
 
+import dev.bascule.db.ConnectionCleanup;
 import dev.bascule.catalog.Migration;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.HistoryTable;
@@ -103,16 +104,16 @@ final class ScriptRunner {
             audit.committed();
             return ms;
         } catch (BasculeException.MigrationFailed e) {
-            rollbackQuietly();
+            ConnectionCleanup.rollbackQuietly(connection);
             audit.rolledBack();
             throw new BasculeException.MigrationFailed(e.getMessage() + "\nIt was rolled back: nothing of it is applied.",
                     e.file(), e.line(), e.sqlState(), null);
         } catch (RuntimeException e) {
-            rollbackQuietly();
+            ConnectionCleanup.rollbackQuietly(connection);
             audit.rolledBack();
             throw e;
         } finally {
-            restoreAutoCommit();
+            ConnectionCleanup.restoreAutoCommit(connection);
         }
     }
 
@@ -250,23 +251,6 @@ final class ScriptRunner {
 
     private void execute(Migration migration, Statement statement, AuditScope audit) {
         StatementExecutor.execute(connection, "migration " + migration.fileName(), migration.secret(), statement, audit);
-    }
-
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The original failure is what the user needs; a failed rollback means the connection is gone anyway.
-        }
-    }
-
-    /** After a transaction; on a dead connection this fails, and must not hide the failure that killed it. */
-    private void restoreAutoCommit() {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // The connection is gone: the migration's own outcome (committed or rolled back) is what is reported.
-        }
     }
 
     private static void sleep(Duration wait) {

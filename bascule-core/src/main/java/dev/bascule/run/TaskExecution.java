@@ -1,5 +1,6 @@
 package dev.bascule.run;
 
+import dev.bascule.db.ConnectionCleanup;
 import dev.bascule.db.Database;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.ProgressTable;
@@ -85,14 +86,14 @@ final class TaskExecution {
             rows = uncommittedRows;
             audit.committed();
         } catch (BasculeException.MigrationFailed e) {
-            rollbackQuietly();
+            ConnectionCleanup.rollbackQuietly(connection);
             throw new BasculeException.MigrationFailed(e.getMessage() + "\nThe task ran in one transaction and was"
                     + " rolled back: nothing of it is applied.", e.file(), e.line(), e.sqlState(), null);
         } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
+            ConnectionCleanup.rollbackQuietly(connection);
             throw e;
         } finally {
-            restoreAutoCommit();
+            ConnectionCleanup.restoreAutoCommit(connection);
         }
     }
 
@@ -155,22 +156,6 @@ final class TaskExecution {
             // The connection is gone: the row stays "running" and the next run marks it interrupted.
             listener.info("task " + task.name() + ": run " + run.id() + " could not be recorded as failed ("
                     + lost.getMessage() + "); the next run marks it interrupted");
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The original failure is what the user needs; a failed rollback means the connection is gone.
-        }
-    }
-
-    private void restoreAutoCommit() {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // The connection is gone: the run's own outcome is what is reported.
         }
     }
 }

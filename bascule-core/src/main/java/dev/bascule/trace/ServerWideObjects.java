@@ -80,7 +80,7 @@ final class ServerWideObjects {
                 if (!before.memberships().containsKey(granted.getKey())) {
                     String[] pair = granted.getKey().split(" -> ");
                     if (before.roles().containsKey(pair[0]) && before.roles().containsKey(pair[1])) {
-                        st.execute("REVOKE " + ShadowDatabase.quote(pair[0]) + " FROM " + ShadowDatabase.quote(pair[1]));
+                        st.execute("REVOKE " + quote(pair[0]) + " FROM " + quote(pair[1]));
                         said.add("revoked the membership " + granted.getKey() + " a traced migration granted");
                     }
                 }
@@ -89,7 +89,7 @@ final class ServerWideObjects {
                 if (!after.memberships().containsKey(revoked.getKey())) {
                     String[] pair = revoked.getKey().split(" -> ");
                     if (after.roles().containsKey(pair[0]) && after.roles().containsKey(pair[1])) {
-                        st.execute("GRANT " + ShadowDatabase.quote(pair[0]) + " TO " + ShadowDatabase.quote(pair[1])
+                        st.execute("GRANT " + quote(pair[0]) + " TO " + quote(pair[1])
                                 + (revoked.getValue() ? " WITH ADMIN OPTION" : ""));
                         said.add("granted the membership " + revoked.getKey() + " back, which a traced migration revoked");
                     }
@@ -102,7 +102,7 @@ final class ServerWideObjects {
                     }
                 } else if (named(text, role)) {
                     try {
-                        st.execute("DROP ROLE " + ShadowDatabase.quote(role));
+                        st.execute("DROP ROLE " + quote(role));
                         said.add("dropped role " + role + ", created by a traced migration");
                     } catch (SQLException e) {
                         said.add("role " + role + ", created by a traced migration, could not be dropped (" + e.getMessage()
@@ -128,5 +128,9 @@ final class ServerWideObjects {
     private static boolean named(String lowerCaseText, String role) {
         return Pattern.compile("(?<![a-z0-9_$])" + Pattern.quote(role.toLowerCase(Locale.ROOT)) + "(?![a-z0-9_$])")
                 .matcher(lowerCaseText).find();
+    }
+
+    static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

@@ -1,8 +1,6 @@
 package dev.bascule.trace;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bascule.text.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -12,13 +10,12 @@ import java.math.RoundingMode;
 /** {@code bascule trace --json}: the whole report, every lock held after every statement included. */
 public final class TraceJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private TraceJson() {
     }
 
     public static String render(TraceReport report) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("target", report.target());
         root.put("shadow", report.shadow());
         ObjectNode origin = root.putObject("shadow_origin");
@@ -41,7 +38,7 @@ public final class TraceJson {
             ArrayNode statements = node.putArray("statements");
             m.statements().forEach(s -> statement(statements.addObject(), s, m.secret()));
         }
-        return write(root);
+        return Json.render(root);
     }
 
     private static void statement(ObjectNode node, StatementTrace s, boolean secret) {
@@ -76,14 +73,6 @@ public final class TraceJson {
             node.put("error", s.error().get());
         } else {
             node.putNull("error");
-        }
-    }
-
-    static String write(ObjectNode root) {
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render the trace as JSON", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.bascule.trace;
 
+import dev.bascule.text.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -49,7 +50,7 @@ public final class TraceSarif {
     }
 
     public static String render(TraceReport report, Path workingDir) {
-        ObjectNode root = TraceJson.MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
@@ -80,7 +81,7 @@ public final class TraceSarif {
                 props.put("locksObserved", s.observation().name().toLowerCase(java.util.Locale.ROOT));
             }
         }
-        return TraceJson.write(root);
+        return Json.render(root);
     }
 
     /** What one statement did that a live application would feel; no statement text. */

@@ -1,5 +1,6 @@
 package dev.bascule.trace;
 
+import dev.bascule.text.TextTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class TraceText {
                         s.rowsWritten() < 0 ? "?" : String.valueOf(s.rowsWritten()), locks(s), names(s.rewritten()),
                         scans(s), s.failed() ? s.error().get() : s.summary()});
             }
-            table(rows, out);
+            out.append(TextTable.render(rows, "  ", 1, 2));
         }
         out.append('\n').append(summary(report));
         return out.toString();
@@ -100,26 +101,5 @@ public final class TraceText {
         Path abs = path.toAbsolutePath().normalize();
         Path wd = workingDir.toAbsolutePath().normalize();
         return abs.startsWith(wd) && !abs.equals(wd) ? wd.relativize(abs).toString() : file;
-    }
-
-    private static void table(List<String[]> rows, StringBuilder out) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder("  ");
-            for (int i = 0; i < row.length; i++) {
-                boolean number = i == 1 || i == 2;
-                String pad = " ".repeat(widths[i] - row[i].length());
-                line.append(number ? pad + row[i] : row[i] + pad);
-                if (i < row.length - 1) {
-                    line.append("  ");
-                }
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.bascule.catalog.Migration;
 import dev.bascule.catalog.MigrationFileName;
 import dev.bascule.catalog.ScriptFormat;
 import dev.bascule.db.Database;
+import dev.bascule.db.ThrowawayDatabase;
 import dev.bascule.error.BasculeException;
 import dev.bascule.error.Problem;
 import dev.bascule.error.SourceSyntaxError;
@@ -73,14 +74,14 @@ public final class Tracer {
             return new TraceReport(target.name(), "", new ShadowOrigin.NotNeeded(target.name()), target.serverVersionNum(),
                     List.of(), List.of());
         }
-        ShadowDatabase.Created created = ShadowDatabase.create(database, target.name());
-        ShadowDatabase shadow = created.shadow();
+        ThrowawayDatabase.Copy created = ThrowawayDatabase.copyOf(database, target.name(), "trace", listener::warning);
+        ThrowawayDatabase shadow = created.database();
         ShadowOrigin origin = new ShadowOrigin.TemplateCopy(target.name());
         List<MigrationTrace> traced = new ArrayList<>();
         List<String> undone = new ArrayList<>();
         try {
-            if (created.notACopy().isPresent()) {
-                String why = created.notACopy().get().reason();
+            if (created.whyNotACopy().isPresent()) {
+                String why = created.whyNotACopy().get();
                 listener.warning(Problem.of(target.name(), "trace: no template copy of " + target.name() + ": " + why
                         + "; replaying its " + target.applied().size() + " applied migration(s) on an empty shadow database instead"));
                 replay(shadow, target, why);
@@ -107,14 +108,14 @@ public final class Tracer {
                         + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", null, 0, e.getSQLState(), null);
             }
         } finally {
-            shadow.discard().ifPresent(problem -> listener.warning(Problem.of(shadow.name(), problem)));
+            shadow.close();
             undone.addAll(restoreServerWideObjects(shadow, target));
         }
         return new TraceReport(target.name(), shadow.name(), origin, target.serverVersionNum(), traced, undone);
     }
 
     /** Roles and memberships the traced scripts changed on the server, put back (see {@link ServerWideObjects}). */
-    private List<String> restoreServerWideObjects(ShadowDatabase shadow, Target target) {
+    private List<String> restoreServerWideObjects(ThrowawayDatabase shadow, Target target) {
         StringBuilder text = new StringBuilder();
         java.util.stream.Stream.concat(target.applied().stream(), target.toTrace().stream())
                 .flatMap(s -> s.script().statements().stream()).forEach(s -> text.append(s.sql()).append('\n'));
@@ -231,7 +232,7 @@ public final class Tracer {
     }
 
     /** Builds the shadow's schema by running the target's applied migrations, in the order history records them. */
-    private void replay(ShadowDatabase shadow, Target target, String whyNotTemplate) {
+    private void replay(ThrowawayDatabase shadow, Target target, String whyNotTemplate) {
         if (target.missing() > 0) {
             listener.warning(Problem.of(target.name(), "trace: " + target.missing() + " applied migration(s) are no longer"
                     + " in the paths and cannot be replayed; the shadow database lacks what they did"));
@@ -264,6 +265,6 @@ public final class Tracer {
     private String sessionReset() {
         return "RESET ALL; SET lock_timeout = " + settings.lockTimeout().toMillis() + "; SET statement_timeout = "
                 + settings.statementTimeout().toMillis()
-                + settings.role().map(r -> "; SET ROLE " + ShadowDatabase.quote(r)).orElse("");
+                + settings.role().map(r -> "; SET ROLE " + ServerWideObjects.quote(r)).orElse("");
     }
 }

@@ -1,5 +1,6 @@
 package dev.bascule.run.batch;
 
+import dev.bascule.db.ConnectionCleanup;
 import dev.bascule.error.BasculeException;
 import dev.bascule.history.BatchProgress;
 import dev.bascule.history.ProgressKey;
@@ -178,13 +179,13 @@ public final class BatchedStatementRunner {
                 connection.commit();
                 return new Batch(rows, upper);
             } catch (SQLException e) {
-                rollbackQuietly();
+                ConnectionCleanup.rollbackQuietly(connection);
                 throw failures.inBatch(e, batchNumber, last);
             } catch (RuntimeException e) {
-                rollbackQuietly();
+                ConnectionCleanup.rollbackQuietly(connection);
                 throw e;
             } finally {
-                restoreAutoCommit();
+                ConnectionCleanup.restoreAutoCommit(connection);
             }
         }
 
@@ -245,24 +246,6 @@ public final class BatchedStatementRunner {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw failures.interrupted(batchNumber + 1, last);
-            }
-        }
-
-        private void rollbackQuietly() {
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // The batch's own failure is what the user needs; a failed rollback means the connection is gone.
-            }
-        }
-
-        private void restoreAutoCommit() {
-            try {
-                if (!connection.isClosed()) {
-                    connection.setAutoCommit(true);
-                }
-            } catch (SQLException ignored) {
-                // Only when the connection died; the batch's failure (or the next call) reports that.
             }
         }
 
