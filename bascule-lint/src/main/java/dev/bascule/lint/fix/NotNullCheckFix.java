@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * {@code ALTER COLUMN c SET NOT NULL} on a table holding rows becomes {@code ADD CONSTRAINT x CHECK (c IS NOT NULL)
  * NOT VALID} in place; the following migration validates it (a scan that blocks nobody), then sets NOT NULL, which
- * PostgreSQL 12+ proves from the valid check without scanning, and drops the check. SET NOT NULL and DROP
+ * PostgreSQL 12+ proves from the valid check without scanning, and drops the check. The check is named
+ * {@code <table>_<column>_not_null_check}: PostgreSQL 18 names the NOT NULL constraint itself
+ * {@code <table>_<column>_not_null}. SET NOT NULL and DROP
  * CONSTRAINT stay two statements: in one ALTER TABLE, PostgreSQL would drop the check before setting NOT NULL.
  */
 final class NotNullCheckFix implements StatementFix {
@@ -29,7 +31,7 @@ final class NotNullCheckFix implements StatementFix {
         Token column = site.tokens().get(columnToken);
         String col = column.text();
         String table = site.alterTableName(alter);
-        String check = FixSite.constraintName(alter.table().name(), set.column(), "not_null");
+        String check = FixSite.constraintName(alter.table().name(), set.column(), "not_null_check");
         Edit inPlace = Edit.replace(site.tokens().get(span[0]).start(), site.tokens().get(span[1]).end(),
                 "ADD CONSTRAINT " + check + " CHECK (" + col + " IS NOT NULL) NOT VALID");
         return new Fixed("SET NOT NULL on " + col + " became CHECK (" + col + " IS NOT NULL) NOT VALID; the next"

@@ -44,8 +44,10 @@ final class NotValidConstraintFix implements StatementFix {
             name = site.source(nameToken, nameToken);
         } else {
             boolean foreign = constraint.kind() == TableConstraint.Kind.FOREIGN_KEY;
-            name = FixSite.constraintName(alter.table().name(), foreign ? firstColumn(site, constraint) : null,
-                    foreign ? "fkey" : "check");
+            String column = foreign ? firstColumn(site, constraint) : null;
+            int earlier = unnamedBefore(site, alter, add);
+            name = FixSite.constraintName(alter.table().name(), column, (foreign ? "fkey" : "check")
+                    + (earlier == 0 ? "" : String.valueOf(earlier)));
             edits.add(Edit.insert(constraint.at().start(), "CONSTRAINT " + name + " "));
         }
         edits.add(Edit.insert(site.tokens().get(span[1]).end(), " NOT VALID"));
@@ -54,13 +56,48 @@ final class NotValidConstraintFix implements StatementFix {
                 List.of(new FollowUp(FollowUp.Kind.VALIDATE, 1, validate)));
     }
 
-    /** The first column of {@code FOREIGN KEY (col, ...)}, as PostgreSQL names the constraint after it. */
+    /**
+     * How many unnamed constraints of the same kind (and, for foreign keys, first column) on the same table come
+     * before {@code add} in the file: each gets its own name, {@code t_check}, {@code t_check1}, ..., as PostgreSQL
+     * numbers the names it generates.
+     */
+    private static int unnamedBefore(FixSite site, Ddl.AlterTable alter, AlterAction.AddConstraint add) {
+        int count = 0;
+        for (int i = 0; i <= site.index(); i++) {
+            if (!(site.migration().statement(i).ddl() instanceof Ddl.AlterTable other)
+                    || !other.table().equals(alter.table())) {
+                continue;
+            }
+            for (AlterAction a : other.actions()) {
+                if (a == add) {
+                    return count;
+                }
+                if (a instanceof AlterAction.AddConstraint c && c.constraint().name() == null
+                        && c.constraint().kind() == add.constraint().kind()
+                        && (c.constraint().kind() != TableConstraint.Kind.FOREIGN_KEY
+                        || firstColumn(site.migration().statement(i).tokens(), c.constraint())
+                        .equals(firstColumn(site.tokens(), add.constraint())))) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
     private static String firstColumn(FixSite site, TableConstraint constraint) {
-        int i = site.tokenIndex(constraint.at());
-        while (i < site.tokens().size() && site.tokens().get(i).type() != TokenType.LEFT_PAREN) {
+        return firstColumn(site.tokens(), constraint);
+    }
+
+    /** The first column of {@code FOREIGN KEY (col, ...)}, as PostgreSQL names the constraint after it. */
+    private static String firstColumn(List<Token> tokens, TableConstraint constraint) {
+        int i = 0;
+        while (tokens.get(i).start() != constraint.at().start()) {
             i++;
         }
-        Token column = site.tokens().get(i + 1);
+        while (i < tokens.size() && tokens.get(i).type() != TokenType.LEFT_PAREN) {
+            i++;
+        }
+        Token column = tokens.get(i + 1);
         return column.type() == TokenType.QUOTED_IDENTIFIER ? column.text().replace("\"", "") : column.text()
                 .toLowerCase(java.util.Locale.ROOT);
     }

@@ -60,7 +60,7 @@ class LintFixTraceTest {
     void checksAreAddedNotValidThenValidated(TestDatabase db) {
         fixTraceAndApply(db, "adding-check-constraint");
         assertThat(db.column("SELECT conname || ' ' || convalidated FROM pg_constraint WHERE conrelid = 'orders'::regclass"
-                + " AND contype = 'c' ORDER BY 1")).containsExactly("orders_check true", "orders_total_positive true");
+                + " AND contype = 'c' ORDER BY 1")).containsExactly("orders_check true", "orders_check1 true", "orders_total_positive true");
     }
 
     @Test
