@@ -43,7 +43,7 @@ class LintFixTraceTest {
 
     @Test
     void concurrentIndexBuildsBlockNoWrites(TestDatabase db) {
-        fixTraceAndApply(db, "require-concurrent-index-creation");
+        fixTraceAndApply(db, tmp, "require-concurrent-index-creation");
         assertThat(db.column("SELECT c.relname || ' ' || i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
                 + " WHERE i.indrelid = 'orders'::regclass AND NOT i.indisprimary ORDER BY 1"))
                 .containsExactly("orders_customer_idx true", "orders_status_idx true", "orders_total_idx true");
@@ -51,21 +51,21 @@ class LintFixTraceTest {
 
     @Test
     void foreignKeysAreAddedNotValidThenValidated(TestDatabase db) {
-        fixTraceAndApply(db, "adding-foreign-key-constraint");
+        fixTraceAndApply(db, tmp, "adding-foreign-key-constraint");
         assertThat(db.column("SELECT conname || ' ' || convalidated FROM pg_constraint WHERE conrelid = 'orders'::regclass"
                 + " AND contype = 'f' ORDER BY 1")).containsExactly("orders_customer_fk true", "orders_product_id_fkey true");
     }
 
     @Test
     void checksAreAddedNotValidThenValidated(TestDatabase db) {
-        fixTraceAndApply(db, "adding-check-constraint");
+        fixTraceAndApply(db, tmp, "adding-check-constraint");
         assertThat(db.column("SELECT conname || ' ' || convalidated FROM pg_constraint WHERE conrelid = 'orders'::regclass"
                 + " AND contype = 'c' ORDER BY 1")).containsExactly("orders_check true", "orders_check1 true", "orders_total_positive true");
     }
 
     @Test
     void notNullIsSetWithoutAScanThroughAValidatedCheck(TestDatabase db) {
-        fixTraceAndApply(db, "setting-not-null");
+        fixTraceAndApply(db, tmp, "setting-not-null");
         assertThat(db.column("SELECT attnotnull::text FROM pg_attribute WHERE attrelid = 'orders'::regclass"
                 + " AND attname = 'customer_id'")).containsExactly("true");
         assertThat(db.column("SELECT conname FROM pg_constraint WHERE conrelid = 'orders'::regclass AND contype = 'c'"))
@@ -74,7 +74,7 @@ class LintFixTraceTest {
 
     @Test
     void volatileDefaultsAreBackfilledInBatchesWithoutARewrite(TestDatabase db) {
-        fixTraceAndApply(db, "adding-volatile-default");
+        fixTraceAndApply(db, tmp, "adding-volatile-default");
         assertThat(db.column("SELECT count(*) FROM orders WHERE token IS NULL OR weight IS NULL")).containsExactly("0");
         assertThat(db.column("SELECT count(DISTINCT token) FROM orders")).containsExactly("12000");
         db.execute("INSERT INTO orders (id) VALUES (12001)");
@@ -82,14 +82,18 @@ class LintFixTraceTest {
                 .as("new rows get the default").containsExactly("true");
     }
 
-    private void fixTraceAndApply(TestDatabase db, String rule) {
+    /**
+     * Applies the base migration, traces the fixture of {@code rule} as written (it must show a hazard), fixes it,
+     * traces the fixed migrations (no hazard, every scan counted) and applies them with the runner.
+     */
+    static void fixTraceAndApply(TestDatabase db, Path tmp, String rule) {
         MigrationFolder migrations = new MigrationFolder(tmp.resolve("migrations"));
         migrations.write("0001_base.up.sql", BASE);
-        try (Bascule b = bascule(db, migrations)) {
+        try (Bascule b = bascule(db, migrations, tmp)) {
             b.migrate();
         }
         FixFixtures.copyIn(rule, migrations.dir());
-        try (Bascule b = bascule(db, migrations)) {
+        try (Bascule b = bascule(db, migrations, tmp)) {
             assertThat(hazards(b.trace())).as("trace of the fixture as written").isNotEmpty();
         }
 
@@ -97,7 +101,7 @@ class LintFixTraceTest {
         assertThat(fixed.exitCode()).as(fixed.render()).isZero();
         assertThat(fixed.files()).flatExtracting(FilePlan::applied).isNotEmpty();
 
-        try (Bascule b = bascule(db, migrations)) {
+        try (Bascule b = bascule(db, migrations, tmp)) {
             TraceReport report = b.trace();
             assertThat(report.failed()).as("fixed migrations failed on the shadow database: " + report.failure()).isFalse();
             assertThat(hazards(report)).as("trace of the fixed migrations").isEmpty();
@@ -107,7 +111,7 @@ class LintFixTraceTest {
         }
     }
 
-    private Bascule bascule(TestDatabase db, MigrationFolder migrations) {
+    private static Bascule bascule(TestDatabase db, MigrationFolder migrations, Path tmp) {
         return Bascule.configure().database(db.admin()).locations(migrations.path()).baseDir(tmp).load();
     }
 
