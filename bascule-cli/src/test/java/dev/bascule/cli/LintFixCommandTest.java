@@ -90,6 +90,17 @@ class LintFixCommandTest {
     }
 
     @Test
+    void fixNeedsNoConfigurationFile() throws Exception {
+        Files.delete(dir.resolve("bascule.yml"));
+        CliRun run = CliRun.run(dir, "lint", "--fix", "--write", "db/migrations/20260101090000_status.up.sql");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(dir.resolve("db/migrations/20260101090001_status_index_concurrently.up.sql")).exists();
+        assertThat(dir.resolve("db/manifest.txt")).as("no manifest configured: left alone").hasContent(
+                "20260101090000_status.up.sql\n20260101090005_pins.up.sql\n20260101090010_later.up.sql\n");
+    }
+
+    @Test
     void writeWithoutFixIsAUsageError() {
         CliRun run = CliRun.run(dir, "lint", "--write", "db/migrations");
         assertThat(run.exitCode()).isEqualTo(2);
