@@ -57,7 +57,7 @@ public final class LintFixer {
             } catch (IOException e) {
                 throw new UncheckedIOException(file + ": cannot read the file; check it exists and is readable", e);
             }
-            FilePlan plan = fixer.fix(file, text, versions).plan();
+            FilePlan plan = fixer.fix(file, text, versions);
             plans.add(withManifest(plan, manifests));
         }
         if (options.write()) {

@@ -40,12 +40,12 @@ final class MigrationFixer {
     }
 
     /** The fixes of {@code file} (shown and linted under {@code name}, text {@code text}). */
-    Draft fix(Path file, String text, NewVersions versions) {
+    FilePlan fix(Path file, String text, NewVersions versions) {
         String name = file.toString();
         ParsedScript script = ParsedScript.parse(name, text);
         if (script.error() != null) {
-            return new Draft(FilePlan.refused(file, "the file cannot be split into statements (" + script.error().getMessage()
-                    + "): fix it first, bascule lint shows where"), Map.of());
+            return FilePlan.refused(file, "the file cannot be split into statements (" + script.error().getMessage()
+                    + "): fix it first, bascule lint shows where");
         }
         MigrationFile migration = new MigrationFile(script, context);
         List<Finding> findings = linter.lint(script, context).findings().stream()
@@ -76,11 +76,7 @@ final class MigrationFixer {
                 .anyMatch(o -> o instanceof StatementFix.Fixed), versions);
     }
 
-    /** A file's plan, and the statements of each new migration (for tests and the report). */
-    record Draft(FilePlan plan, Map<FollowUp.Kind, Path> newFiles) {
-    }
-
-    private Draft assemble(Path file, String text, Optional<MigrationFileName> fileName,
+    private FilePlan assemble(Path file, String text, Optional<MigrationFileName> fileName,
                            Map<Finding, StatementFix.Outcome> outcomes, boolean addNoTransactionHeader,
                            NewVersions versions) {
         Map<FollowUp.Kind, List<FollowUp>> byKind = new EnumMap<>(FollowUp.Kind.class);
@@ -118,8 +114,7 @@ final class MigrationFixer {
             all.add(Edit.insert(text.startsWith("\uFEFF") ? 1 : 0, NO_TRANSACTION));
         }
         String fixed = Edit.apply(text, all);
-        return new Draft(new FilePlan(file, Optional.empty(), text, fixed, newFiles, applied, unfixed, Optional.empty()),
-                paths);
+        return new FilePlan(file, Optional.empty(), text, fixed, newFiles, applied, unfixed, Optional.empty());
     }
 
     private static String newMigration(FollowUp.Kind kind, String after, List<FollowUp> statements) {
