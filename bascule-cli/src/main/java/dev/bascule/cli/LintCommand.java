@@ -67,6 +67,14 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--disable", paramLabel = "RULE", split = ",", description = "Switch rules off.")
     List<String> disable = new ArrayList<>();
 
+    @Option(names = "--fix", description = "Rewrite what has a mechanical safe form (CREATE INDEX, foreign keys and"
+            + " checks, SET NOT NULL, volatile defaults), adding the migrations it needs; shows the changes only,"
+            + " unless --write (see docs/lint-fix.md).")
+    boolean fix;
+
+    @Option(names = "--write", description = "With --fix: rewrite the files and create the new migrations.")
+    boolean write;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -77,11 +85,21 @@ public final class LintCommand implements Callable<Integer> {
                 throw new LintUsageException("name migration FILES (or folders), or --pending to lint what an"
                         + " environment has not applied yet");
             }
+            if (write && !fix || fix && pending) {
+                throw new LintUsageException(write && !fix ? "--write goes with --fix" : "--fix works on FILES, not --pending");
+            }
             // Without bascule.yml, linting files needs no configuration classes (nor the YAML/JSON reader).
-            Project project = pending || target.config != null || target.lockTimeout != null
+            Project project = pending || fix || target.config != null || target.lockTimeout != null
                     || Project.findConfigFile(root.workingDir()).isPresent() ? root.project(target.config) : null;
             if (project != null) {
                 project.configFile().ifPresent(path -> options.config(project.lintSection(), path.toString()));
+            }
+            if (fix) {
+                var fixed = new LintService(options.build()).fixFiles(files.stream().map(f -> root.workingDir().resolve(f))
+                        .toList(), LintFixOptions.of(project, target, root.workingDir(), write));
+                spec.commandLine().getOut().print(fixed.render());
+                spec.commandLine().getOut().flush();
+                return fixed.exitCode();
             }
             LintReport report;
             if (pending) {

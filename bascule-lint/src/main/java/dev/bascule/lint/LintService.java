@@ -3,6 +3,9 @@ package dev.bascule.lint;
 import dev.bascule.catalog.Migration;
 import dev.bascule.catalog.MigrationFileName;
 import dev.bascule.catalog.Version;
+import dev.bascule.lint.fix.FixOptions;
+import dev.bascule.lint.fix.FixReport;
+import dev.bascule.lint.fix.LintFixer;
 import dev.bascule.lint.model.Finding;
 import dev.bascule.lint.model.FunctionAssumption;
 import dev.bascule.lint.model.LintConfig;
@@ -92,6 +95,21 @@ public final class LintService {
                 .toList();
         return report(resolveAssumptions(results, files.stream().map(p -> p.getFileName().toString()).toList()),
                 List.of());
+    }
+
+    /**
+     * {@code lint --fix}: rewrites what the rules with a mechanical safe form flag in {@code paths} (files or
+     * folders, as {@link #lintFiles(List)} takes them), adding the migrations those forms need after each file; with
+     * {@link FixOptions#write()} false nothing is written. See {@code docs/lint-fix.md}.
+     *
+     * @throws LintUsageException for a path that does not exist
+     * @throws UncheckedIOException when a file cannot be read or written
+     */
+    public FixReport fixFiles(List<Path> paths, FixOptions fix) {
+        LintContext base = LintContext.filesOnly(config)
+                .withRunnerLockTimeout(!Boolean.FALSE.equals(options.runnerSetsLockTimeout()))
+                .withRunnerStatementTimeout(Boolean.TRUE.equals(options.runnerSetsStatementTimeout()));
+        return new LintFixer(linter, base, fix).fix(expand(paths));
     }
 
     /**
