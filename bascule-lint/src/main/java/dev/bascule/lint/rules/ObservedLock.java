@@ -7,6 +7,7 @@ import dev.bascule.lint.model.MigrationFile;
 import dev.bascule.lint.model.Severity;
 import dev.bascule.lint.observed.ObservedLocks;
 import dev.bascule.lint.observed.ObservedStatement;
+import dev.bascule.lint.parse.Ddl;
 import dev.bascule.lint.parse.SqlStatement;
 import dev.bascule.trace.LockLevel;
 import dev.bascule.trace.Relation;
@@ -14,6 +15,7 @@ import dev.bascule.trace.Relation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code lint --trace}: where what the server did on the shadow copy contradicts the linter. Only a traced run
@@ -22,6 +24,17 @@ import java.util.Optional;
 public final class ObservedLock implements Rule {
 
     public static final String ID = "observed-lock";
+
+    /**
+     * The rules whose findings are about a statement rewriting or reading a table whole under a blocking lock: a
+     * rewrite or scan one of them flags is already reported. Other findings on the statement (a missing
+     * lock_timeout, a naming convention) do not mention it.
+     */
+    static final Set<String> REWRITE_AND_SCAN_RULES = Set.of("adding-check-constraint", "adding-exclusion-constraint",
+            "adding-foreign-key-constraint", "adding-not-nullable-field", "adding-primary-key-constraint",
+            "adding-serial-column", "adding-stored-generated-column", "adding-volatile-default", "ban-cluster",
+            "ban-vacuum-full", "ban-domain-constraint", "changing-column-type", "disallowed-unique-constraint",
+            "require-concurrent-index-creation", "require-concurrent-reindex", "setting-logged", "setting-not-null");
 
     @Override
     public String id() {
@@ -82,9 +95,11 @@ public final class ObservedLock implements Rule {
                 shown = ObservedStatement.mode(taken.get());
                 said.add("took " + taken.get().sqlName() + " on " + names(seen.get().takenOn(taken.get()))
                         + " where the linter predicted " + (predicted == LockMode.NONE ? "no table lock"
-                        : predicted.sqlName()) + " (" + shown.describe() + ")");
+                        : predicted.sqlName()));
             }
-            List<Relation> underLock = seen.get().rewrittenOrScannedUnderAccessExclusive();
+            // TRUNCATE replaces the storage with an empty file: a rewrite that takes no time.
+            List<Relation> underLock = s.ddl() instanceof Ddl.Truncate ? List.of()
+                    : seen.get().rewrittenOrScannedUnderAccessExclusive();
             if (!underLock.isEmpty()) {
                 if (others == null) {
                     others = otherFindings(m);
@@ -93,13 +108,13 @@ public final class ObservedLock implements Rule {
                     shown = LockMode.ACCESS_EXCLUSIVE;
                     said.add(whatUnderLock(seen.get(), underLock) + " while holding ACCESS EXCLUSIVE: reads and writes"
                             + " of " + names(underLock) + " wait until the transaction ends"
-                            + (said.isEmpty() ? ", and no other rule flags this statement" : ""));
+                            + (said.isEmpty() ? ", and no rule about rewrites or scans flags this statement" : ""));
                 }
             }
             if (!said.isEmpty()) {
                 Severity severity = shown.blocksReads() ? Severity.ERROR : defaultSeverity();
                 out.findings().add(new Finding(ID, severity, s.file(), s.line(), s.column(),
-                        "trace: the server " + String.join("; and ", said), shown, "", null));
+                        "trace: the server " + String.join("; and it ", said), shown, "", null));
             }
         }
     }
@@ -131,9 +146,12 @@ public final class ObservedLock implements Rule {
         return String.join(" and ", parts);
     }
 
-    /** The findings every other rule makes on this file, with the configuration and suppressions applied. */
+    /**
+     * The findings the rules about rewrites and scans make on this file, with the configuration and suppressions
+     * applied.
+     */
     private static List<Finding> otherFindings(MigrationFile m) {
-        List<Rule> others = Rules.all().stream().filter(r -> !r.id().equals(ID)).toList();
+        List<Rule> others = Rules.all().stream().filter(r -> REWRITE_AND_SCAN_RULES.contains(r.id())).toList();
         return new Linter(others).lint(m.script(), m.context()).findings();
     }
 
