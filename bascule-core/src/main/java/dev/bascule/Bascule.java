@@ -229,6 +229,11 @@ public final class Bascule implements AutoCloseable {
         return migrator().adopt(catalog(), tool);
     }
 
+    /** How messages name a tool {@link #adopt(String)} knows ({@code golang-migrate}, {@code Pop}); else as given. */
+    public static String adopterName(String tool) {
+        return HistoryAdopter.forTool(tool).map(HistoryAdopter::displayName).orElse(tool);
+    }
+
     /** Imports Pop's {@code schema_migration} versions as applied (see {@link #adopt(String)}). */
     public HistoryAdopter.Result adoptPop() {
         return adopt("pop");

@@ -50,6 +50,11 @@ public final class Project {
         return new Project(wd, path.map(ConfigFile::load), env);
     }
 
+    /** The {@code bascule.yml} (or {@code .yaml}) in a folder, found without reading it. */
+    public static Optional<Path> findConfigFile(Path workingDir) {
+        return SettingsResolver.findConfigFile(workingDir);
+    }
+
     public Path workingDir() {
         return workingDir;
     }

@@ -1,7 +1,6 @@
 package dev.bascule.cli;
 
 import dev.bascule.Bascule;
-import dev.bascule.run.HistoryAdopter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,14 +24,11 @@ final class AdoptCommand extends DatabaseCommand {
 
     @Override
     int run(Bascule bascule, PrintWriter out, PrintWriter err) {
-        HistoryAdopter.Result result = bascule.adopt(tool);
-        out.println("adopted " + result.adopted().size() + " migration(s) from " + displayName(tool) + "'s "
+        var result = bascule.adopt(tool);
+        out.println("adopted " + result.adopted().size() + " migration(s) from " + Bascule.adopterName(tool) + "'s "
                 + result.table() + " into " + bascule.settings().history().qualifiedName() + " ("
                 + result.alreadyRecorded() + " already recorded, " + result.unknown().size() + " unknown version(s))");
         return 0;
     }
 
-    private static String displayName(String tool) {
-        return HistoryAdopter.forTool(tool).map(HistoryAdopter::displayName).orElse(tool);
-    }
 }

@@ -15,10 +15,6 @@ final class BaselineCommand extends DatabaseCommand {
     @Option(names = "--version", required = true, paramLabel = "VERSION", description = "The last migration the database already has.")
     String version;
 
-    // Its --version clashes with the inherited -V/--version, so picocli leaves out the inherited help options here.
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
-
     @Option(names = "--description", paramLabel = "TEXT", description = "Why (recorded as applied_by).")
     String description;
 

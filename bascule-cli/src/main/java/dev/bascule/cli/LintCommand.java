@@ -4,7 +4,6 @@ import dev.bascule.Bascule;
 import dev.bascule.Project;
 import dev.bascule.Settings;
 import dev.bascule.catalog.Migration;
-import dev.bascule.config.SettingsResolver;
 import dev.bascule.error.BasculeException;
 import dev.bascule.lint.LintOptions;
 import dev.bascule.lint.LintReport;
@@ -85,7 +84,7 @@ public final class LintCommand implements Callable<Integer> {
             }
             // Without bascule.yml, linting files needs no configuration classes (nor the YAML/JSON reader).
             Project project = pending || target.config != null || target.lockTimeout != null
-                    || SettingsResolver.findConfigFile(root.workingDir()).isPresent() ? root.project(target.config) : null;
+                    || Project.findConfigFile(root.workingDir()).isPresent() ? root.project(target.config) : null;
             if (project != null) {
                 project.configFile().ifPresent(path -> options.config(project.lintSection(), path.toString()));
             }

@@ -1,10 +1,7 @@
 package dev.bascule.cli;
 
 import dev.bascule.Bascule;
-import dev.bascule.trace.TraceJson;
 import dev.bascule.trace.TraceReport;
-import dev.bascule.trace.TraceSarif;
-import dev.bascule.trace.TraceText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,11 +40,7 @@ final class TraceCommand extends DatabaseCommand {
         }
         TraceReport report = bascule.trace(files);
         Path workingDir = root().workingDir();
-        out.print(switch (chosen) {
-            case "json" -> TraceJson.render(report);
-            case "sarif" -> TraceSarif.render(report, workingDir);
-            default -> new TraceText(workingDir).render(report);
-        });
+        out.print(report.render(chosen, workingDir));
         out.flush();
         return report.failed() ? 1 : 0;
     }

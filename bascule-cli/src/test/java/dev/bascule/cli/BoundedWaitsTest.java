@@ -2,6 +2,7 @@ package dev.bascule.cli;
 
 import dev.bascule.testing.EmbeddedPostgresExtension;
 import dev.bascule.testing.MigrationFolder;
+import dev.bascule.testing.PostgresMatrixTest;
 import dev.bascule.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class BoundedWaitsTest {
         assertThat(db.tableExists("u")).isFalse();
     }
 
-    @Test
+    @PostgresMatrixTest
     void aLockOnAMigratedTableEndsTheMigrationWithinTheLimitNamingTheBlocker(TestDatabase db) throws Exception {
         assertThat(run(db, "migrate").exitCode()).isZero();
         m.write("2_alter.up.sql", "ALTER TABLE t ADD COLUMN y int;\n");
@@ -104,7 +105,7 @@ class BoundedWaitsTest {
     }
 
     /** What holds today: the lock timeout ends the migration's own wait, and nothing of it stays applied. */
-    @Test
+    @PostgresMatrixTest
     void aLockTimeoutOnAMigratedTableEndsTheRunWithinTheLimitAndRollsBack(TestDatabase db) throws Exception {
         assertThat(run(db, "migrate").exitCode()).isZero();
         m.write("2_alter.up.sql", "CREATE TABLE v (x int);\nALTER TABLE t ADD COLUMN y int;\n");

@@ -3,6 +3,9 @@ package dev.bascule.cli;
 import dev.bascule.db.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import dev.bascule.testing.PostgresBinaries;
+import dev.bascule.testing.PostgresMajor;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An embedded PostgreSQL 17 of a test's own (never the shared test server), which the test can crash with an
+ * An embedded PostgreSQL (any major of the test matrix) of a test's own (never the shared test server), which the test can crash with an
  * immediate shutdown ({@code SIGQUIT} to the postmaster, what {@code pg_ctl stop -m immediate} sends: no checkpoint,
  * every session cut off, crash recovery on the next start) and start again on the same data and port.
  */
@@ -25,15 +28,18 @@ final class CrashableServer implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
+    private final PostgresMajor major;
     private EmbeddedPostgres postgres;
 
-    private CrashableServer(Path dataDir, int port) {
+    private CrashableServer(Path dataDir, int port, PostgresMajor major) {
         this.dataDir = dataDir;
         this.port = port;
+        this.major = major;
     }
 
-    static CrashableServer start(Path dataDir) {
-        CrashableServer server = new CrashableServer(dataDir, freePort());
+    /** A server of {@code major}, from the test matrix's binaries (see {@link PostgresBinaries}). */
+    static CrashableServer start(Path dataDir, PostgresMajor major) {
+        CrashableServer server = new CrashableServer(dataDir, freePort(), major);
         server.startAgain();
         return server;
     }
@@ -42,6 +48,7 @@ final class CrashableServer implements AutoCloseable {
     void startAgain() {
         try {
             postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port)
+                    .setPgBinaryResolver(PostgresBinaries.locate().resolver(major))
                     .setServerConfig("max_connections", "40")
                     // zonky turns synchronous_commit off for speed: a crash would then lose commits the runner saw
                     // succeed, which is not what is under test. (fsync stays off: only the server crashes, not the OS.)

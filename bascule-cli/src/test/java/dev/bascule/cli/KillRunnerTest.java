@@ -4,6 +4,7 @@ import dev.bascule.history.AdvisoryLock;
 import dev.bascule.history.HistoryTable;
 import dev.bascule.testing.EmbeddedPostgresExtension;
 import dev.bascule.testing.MigrationFolder;
+import dev.bascule.testing.PostgresMatrixTest;
 import dev.bascule.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class KillRunnerTest {
         m.write("3_last.up.sql", "CREATE TABLE last (x int);\nINSERT INTO ledger VALUES (3, 'tx');\n");
     }
 
-    @Test
+    @PostgresMatrixTest
     void killedInsideATransactionalMigrationNothingOfItStaysAndTheRerunAppliesItOnce(TestDatabase db) {
         ledgerAndMigrations(db, "CREATE TABLE second (x int);\nINSERT INTO ledger VALUES (2, 'tx');\n"
                 + "SELECT pg_sleep(2) /* kill-point-transactional */;\n");
@@ -94,7 +95,7 @@ class KillRunnerTest {
                 .containsExactly("1 1", "2 1", "3 1");
     }
 
-    @Test
+    @PostgresMatrixTest
     void killedHalfWayThroughANoTransactionMigrationItIsFailedUntilRepairThenRunsAgain(TestDatabase db) {
         ledgerAndMigrations(db, "-- bascule:no-transaction\nINSERT INTO ledger VALUES (2, 'first statement');\n"
                 + "SELECT pg_sleep(2) /* kill-point-no-transaction */;\nINSERT INTO ledger VALUES (2, 'last statement');\n");

@@ -1,8 +1,9 @@
 package dev.bascule.cli;
 
 import dev.bascule.testing.MigrationFolder;
+import dev.bascule.testing.PostgresMajor;
+import dev.bascule.testing.PostgresMatrixTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An immediate server shutdown ({@code pg_ctl stop -m immediate}) in the middle of a real {@code bascule migrate}
  * run, then the server started again (crash recovery) and a rerun. The server is the test's own embedded
- * PostgreSQL 17; how long the migration sleeps comes from a table, so the rerun of the same, unchanged file is quick.
+ * PostgreSQL, of each major 13 to 18 for the two crash points (the message test: 17); how long the migration sleeps comes from a table, so the rerun of the same, unchanged file is quick.
  */
 class ServerCrashTest {
 
@@ -33,9 +34,9 @@ class ServerCrashTest {
     private CrashableServer server;
     private MigrationFolder m;
 
-    @BeforeEach
-    void startServer() {
-        server = CrashableServer.start(tmp.resolve("data"));
+    /** Starts the test's own server of {@code major} with the ledger and the first and last migrations. */
+    private void startServer(PostgresMajor major) {
+        server = CrashableServer.start(tmp.resolve("data"), major);
         server.execute(DB, "CREATE TABLE ledger (version int NOT NULL, part text NOT NULL);"
                 + " CREATE TABLE pause (seconds float NOT NULL); INSERT INTO pause VALUES (30)");
         m = new MigrationFolder(tmp.resolve("m"));
@@ -45,7 +46,9 @@ class ServerCrashTest {
 
     @AfterEach
     void stopServer() throws Exception {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private CliProcess startMigrate() {
@@ -78,8 +81,9 @@ class ServerCrashTest {
         return values;
     }
 
-    @Test
-    void aTransactionalMigrationCutOffByACrashIsNotRecordedAndRunsOnceOnTheRerun() throws Exception {
+    @PostgresMatrixTest
+    void aTransactionalMigrationCutOffByACrashIsNotRecordedAndRunsOnceOnTheRerun(PostgresMajor major) throws Exception {
+        startServer(major);
         m.write("2_sleepy.up.sql", "CREATE TABLE second (x int);\nINSERT INTO ledger VALUES (2, 'tx');\n"
                 + "SELECT pg_sleep((SELECT seconds FROM pause)) /* crash-point-transactional */;\n");
         CliProcess.Result crashed = crashAt("crash-point-transactional");
@@ -102,8 +106,9 @@ class ServerCrashTest {
      * (written first, committed on its own) says failed after 1 statement; migrate refuses to go on until
      * {@code bascule repair}; after it, the whole file runs again, so its first statement runs a second time.
      */
-    @Test
-    void aNoTransactionMigrationCutOffByACrashIsFailedUntilRepair() throws Exception {
+    @PostgresMatrixTest
+    void aNoTransactionMigrationCutOffByACrashIsFailedUntilRepair(PostgresMajor major) throws Exception {
+        startServer(major);
         m.write("2_sleepy.up.sql", "-- bascule:no-transaction\nINSERT INTO ledger VALUES (2, 'first statement');\n"
                 + "SELECT pg_sleep((SELECT seconds FROM pause)) /* crash-point-no-transaction */;\n"
                 + "INSERT INTO ledger VALUES (2, 'last statement');\n");
@@ -128,6 +133,7 @@ class ServerCrashTest {
 
     @Test
     void theCrashMessageNamesTheFileAndLineAndSaysTheMigrationWasRolledBack() {
+        startServer(PostgresMajor.V17);
         m.write("2_sleepy.up.sql", "CREATE TABLE second (x int);\nINSERT INTO ledger VALUES (2, 'tx');\n"
                 + "SELECT pg_sleep((SELECT seconds FROM pause)) /* crash-point-message */;\n");
         CliProcess.Result crashed = crashAt("crash-point-message");

@@ -1,5 +1,6 @@
 package dev.bascule.trace;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -30,6 +31,21 @@ public record TraceReport(String target, String shadow, ShadowOrigin origin, int
 
     public boolean failed() {
         return migrations.stream().anyMatch(MigrationTrace::failed);
+    }
+
+    /**
+     * The report as {@code text}, {@code json} or {@code sarif}; files under {@code workingDir} are named relative
+     * to it.
+     *
+     * @throws IllegalArgumentException for another format
+     */
+    public String render(String format, Path workingDir) {
+        return switch (format) {
+            case "json" -> TraceJson.render(this);
+            case "sarif" -> TraceSarif.render(this, workingDir);
+            case "text" -> new TraceText(workingDir).render(this);
+            default -> throw new IllegalArgumentException("unknown trace format '" + format + "': use text, json or sarif");
+        };
     }
 
     /** The statement that failed, if one did (tracing stops there). */
