@@ -100,11 +100,13 @@ public record ObservedStatement(String file, boolean secret, StatementTrace trac
             parts.add("no lock on an existing relation");
         } else {
             List<Relation> taken = takenOn(held.get());
-            if (!taken.isEmpty()) {
-                parts.add(held.get().sqlName() + " on " + names(taken));
+            List<Relation> before = existingLocks().stream().filter(l -> l.mode() == held.get())
+                    .map(HeldLock::relation).distinct().filter(r -> !taken.contains(r)).toList();
+            if (taken.isEmpty()) {
+                parts.add(held.get().sqlName() + " held since an earlier statement on " + names(before));
             } else {
-                parts.add(held.get().sqlName() + " held since an earlier statement on " + names(existingLocks().stream()
-                        .filter(l -> l.mode() == held.get()).map(HeldLock::relation).distinct().toList()));
+                parts.add(held.get().sqlName() + " on " + names(taken) + (before.isEmpty() ? ""
+                        : " (and on " + names(before) + " since an earlier statement)"));
             }
         }
         if (!rewritten().isEmpty()) {
