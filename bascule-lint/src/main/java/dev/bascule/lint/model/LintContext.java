@@ -51,7 +51,8 @@ public record LintContext(Map<String, Long> existingTables, Map<String, String> 
 
     public LintContext withDatabase(Map<String, Long> tables, Map<String, String> columns) {
         return new LintContext(tables, columns, functions, runnerSetsLockTimeout, runnerSetsStatementTimeout,
-                runnerWrapsFile, reversibilityRequired, hasDownMigration, dataMigration, serverVersionNum, config, observed);
+                runnerWrapsFile, reversibilityRequired, hasDownMigration, dataMigration, serverVersionNum,
+                config, observed);
     }
 
     public LintContext withFunctions(Map<String, Volatility> volatility, int serverVersion) {
@@ -68,12 +69,14 @@ public record LintContext(Map<String, Long> existingTables, Map<String, String> 
 
     public LintContext withRunnerLockTimeout(boolean setsLockTimeout) {
         return new LintContext(existingTables, columnTypes, functions, setsLockTimeout, runnerSetsStatementTimeout,
-                runnerWrapsFile, reversibilityRequired, hasDownMigration, dataMigration, serverVersionNum, config, observed);
+                runnerWrapsFile, reversibilityRequired, hasDownMigration, dataMigration, serverVersionNum,
+                config, observed);
     }
 
     public LintContext withRunnerStatementTimeout(boolean setsStatementTimeout) {
         return new LintContext(existingTables, columnTypes, functions, runnerSetsLockTimeout, setsStatementTimeout,
-                runnerWrapsFile, reversibilityRequired, hasDownMigration, dataMigration, serverVersionNum, config, observed);
+                runnerWrapsFile, reversibilityRequired, hasDownMigration, dataMigration, serverVersionNum,
+                config, observed);
     }
 
     public LintContext withDataMigration(Boolean data) {
