@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** One way of applying the generated migrations, run as a whole operating-system process. */
-public sealed interface Contender permits Contender.Bascule, Contender.Psql, Contender.Flyway {
+public sealed interface Contender permits Contender.Bascule, Contender.Psql, Contender.Flyway, Contender.Liquibase {
 
     /** Short label for the results table. */
     String name();
@@ -59,11 +59,15 @@ public sealed interface Contender permits Contender.Bascule, Contender.Psql, Con
         }
     }
 
-    /** Flyway (flyway-core + flyway-database-postgresql) driven by {@link FlywayMain} in its own JVM. */
-    record Flyway(Path java, String classpath, Path migrations) implements Contender {
+    /**
+     * Flyway (flyway-core + flyway-database-postgresql) driven by {@link FlywayMain} in its own JVM.
+     *
+     * @param version flyway-core's version on {@code classpath} (11 is the bench module's own, 13 a peer's)
+     */
+    record Flyway(Path java, String classpath, Path migrations, String version) implements Contender {
         @Override
         public String name() {
-            return "flyway " + FlywayMain.flywayVersion();
+            return "flyway " + version;
         }
 
         @Override
@@ -76,5 +80,41 @@ public sealed interface Contender permits Contender.Bascule, Contender.Psql, Con
         public Optional<String> historyCount() {
             return Optional.of("SELECT count(*) FROM public.flyway_schema_history WHERE success AND version IS NOT NULL");
         }
+    }
+
+    /**
+     * Liquibase's own command line ({@code liquibase update}) on one formatted-SQL changelog holding every migration
+     * as a changeset ({@link LiquibaseChangelog}), in its own JVM with analytics off.
+     */
+    record Liquibase(Path java, String classpath, Path changelogDir, String version) implements Contender {
+        @Override
+        public String name() {
+            return "liquibase " + version;
+        }
+
+        @Override
+        public List<String> command(ServerAddress server, String database) {
+            return List.of(java.toString(), "-Dliquibase.analytics.enabled=false", "-cp", classpath,
+                    "liquibase.integration.commandline.LiquibaseCommandLine", "--show-banner=false",
+                    "--url=" + server.jdbcUrl(database), "--username=" + server.user(),
+                    "--search-path=" + changelogDir, "--changelog-file=" + LiquibaseChangelog.FILE_NAME, "update");
+        }
+
+        @Override
+        public Optional<String> historyCount() {
+            return Optional.of("SELECT count(*) FROM public.databasechangelog WHERE exectype = 'EXECUTED'");
+        }
+    }
+
+    /** The version of the jar {@code artifactId-VERSION.jar} on a class path, from its file name. */
+    static String jarVersion(String classpath, String artifactId) {
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (name.startsWith(artifactId + "-") && name.endsWith(".jar")
+                    && Character.isDigit(name.charAt(artifactId.length() + 1))) {
+                return name.substring(artifactId.length() + 1, name.length() - ".jar".length());
+            }
+        }
+        throw new IllegalArgumentException("no " + artifactId + "-VERSION.jar on the class path " + classpath);
     }
 }

@@ -2,6 +2,7 @@ package dev.bascule.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,8 +70,19 @@ public final class RunnerBenchmark {
         Contender.Psql psqlWithExtras = new Contender.Psql("psql + runner statements", options.psql(),
                 set.psqlDriverWithRunnerStatements(), Optional.of("SELECT count(*) FROM bench_history WHERE success"));
         Contender.Bascule bascule = new Contender.Bascule(options.repo().resolve("bascule"), set.basculeDir());
-        Contender.Flyway flyway = new Contender.Flyway(java, options.flywayClasspath(), set.flywayDir());
-        List<Contender> contenders = List.of(psql, bascule, flyway, psqlWithExtras);
+        Contender.Flyway flyway = new Contender.Flyway(java, options.flywayClasspath(), set.flywayDir(),
+                FlywayMain.flywayVersion());
+        List<Contender> contenders = new ArrayList<>(List.of(psql, bascule, flyway, psqlWithExtras));
+        // Current peers, each with its own class path (bench/peers/*/pom.xml), when the script provides them.
+        options.flyway13Classpath().ifPresent(cp -> contenders.add(new Contender.Flyway(java,
+                options.repo().resolve("bench/target/classes") + File.pathSeparator + cp, set.flywayDir(),
+                Contender.jarVersion(cp, "flyway-core"))));
+        if (options.liquibaseClasspath().isPresent()) {
+            String cp = options.liquibaseClasspath().get();
+            contenders.add(new Contender.Liquibase(java, cp,
+                    LiquibaseChangelog.write(set.flywayDir(), options.work().resolve("liquibase")),
+                    Contender.jarVersion(cp, "liquibase-core")));
+        }
         String status = "bascule status (" + options.migrations() + " applied)";
         String noop = "bascule migrate, nothing pending";
         String version = "bascule --version (start-up floor)";
@@ -100,8 +112,8 @@ public final class RunnerBenchmark {
                     }
                     record(status, s);
                     TimedProcess.Run again = timed(b.command(server, database), "noop-r" + r);
-                    if (Files.readAllLines(again.log()).stream().noneMatch(l -> l.startsWith("applied 0 migration(s)"))) {
-                        throw new IllegalStateException("a second bascule migrate did not report 'applied 0 migration(s)'; see " + again.log());
+                    if (Files.readAllLines(again.log()).stream().noneMatch(l -> l.contains("nothing to migrate"))) {
+                        throw new IllegalStateException("a second bascule migrate did not report 'nothing to migrate'; see " + again.log());
                     }
                     record(noop, again);
                 }
@@ -109,7 +121,7 @@ public final class RunnerBenchmark {
             }
             record(version, timed(List.of(bascule.launcher().toString(), "--version"), "version-r" + r));
         }
-        List<String> compared = List.of(bascule.name(), flyway.name(), psqlWithExtras.name());
+        List<String> compared = contenders.stream().filter(c -> c != psql).map(Contender::name).toList();
         return header(loadBefore, loadAverage())
                 + wall.render(Optional.of(psql.name()), compared, options.migrations()) + System.lineSeparator()
                 + cpu.render(Optional.empty(), compared, options.migrations());
@@ -185,7 +197,8 @@ public final class RunnerBenchmark {
                 + "; " + Runtime.getRuntime().availableProcessors() + " cores; " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + "; load average (1, 5, 15 min) " + loadBefore + " at start, " + loadAfter + " at end");
         lines.add("bascule runs through the repository's ./bascule launcher (-XX:TieredStopAtLevel=1, class-data-sharing archive);"
-                + " Flyway as java -cp <flyway-core, flyway-database-postgresql, pgjdbc, slf4j-simple> FlywayMain, default JVM flags.");
+                + " Flyway as java -cp <flyway-core, flyway-database-postgresql, pgjdbc, slf4j-simple> FlywayMain, default JVM flags;"
+                + " Liquibase as its own command line (liquibase update) on one formatted-SQL changelog, analytics off.");
         return String.join(System.lineSeparator(), lines) + System.lineSeparator() + System.lineSeparator();
     }
 
