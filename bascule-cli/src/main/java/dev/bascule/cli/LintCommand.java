@@ -46,6 +46,11 @@ public final class LintCommand implements Callable<Integer> {
             + " its tables, their sizes, column types and functions.")
     boolean pending;
 
+    @Option(names = "--trace", description = "Also apply the same migrations to a shadow copy of the environment's"
+            + " database (as bascule trace does) and add what the server did to the report: each finding gets the"
+            + " lock really held, rewrites and whole-table reads; observed-lock reports where the linter was wrong.")
+    boolean trace;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json, sarif or github (default: ${DEFAULT-VALUE}).")
     String format;
@@ -104,7 +109,9 @@ public final class LintCommand implements Callable<Integer> {
             LintReport report;
             if (pending) {
                 try (Bascule bascule = root.open(target, null, new ConsoleListener(spec.commandLine().getOut(), err))) {
-                    report = new LintService(options.build()).lintPending(pendingOf(bascule));
+                    LintService service = new LintService(options.build());
+                    report = trace ? service.lintPending(pendingOf(bascule), bascule.trace())
+                            : service.lintPending(pendingOf(bascule));
                 }
             } else {
                 if (project != null) {
@@ -113,8 +120,14 @@ public final class LintCommand implements Callable<Integer> {
                     options.runnerSetsLockTimeout(runnerSetsLockTimeout || !settings.lockTimeout().isZero())
                             .runnerSetsStatementTimeout(!settings.statementTimeout().isZero());
                 }
-                report = new LintService(options.build())
-                        .lintFiles(files.stream().map(f -> root.workingDir().resolve(f)).toList());
+                List<Path> resolved = files.stream().map(f -> root.workingDir().resolve(f)).toList();
+                if (trace) { // the files on a shadow copy of the environment's database, as it is
+                    try (Bascule bascule = root.open(target, null, new ConsoleListener(spec.commandLine().getOut(), err))) {
+                        report = new LintService(options.build()).lintFiles(resolved, bascule.trace(files));
+                    }
+                } else {
+                    report = new LintService(options.build()).lintFiles(resolved);
+                }
             }
             report.notes().forEach(note -> err.println("bascule lint: " + note));
             spec.commandLine().getOut().print(report.render());

@@ -2,6 +2,8 @@ package dev.bascule.lint;
 
 import dev.bascule.lint.format.ReportFormat;
 import dev.bascule.lint.model.LintResult;
+import dev.bascule.lint.observed.ObservedLocks;
+import dev.bascule.lint.observed.ObservedRendering;
 import dev.bascule.lint.rules.Rule;
 
 import java.nio.file.Path;
@@ -9,9 +11,15 @@ import java.util.List;
 
 /**
  * The outcome of one lint run: a result per file in order, the rules that ran, and notes for the user that are
- * not findings (secure migrations skipped).
+ * not findings (secure migrations skipped), and with {@code lint --trace} what the server did per statement
+ * ({@code observed}, else {@code null}).
  */
-public record LintReport(List<LintResult> results, List<Rule> rules, List<String> notes, ReportFormat format) {
+public record LintReport(List<LintResult> results, List<Rule> rules, List<String> notes, ReportFormat format,
+                         ObservedLocks observed) {
+
+    public LintReport(List<LintResult> results, List<Rule> rules, List<String> notes, ReportFormat format) {
+        this(results, rules, notes, format, null);
+    }
 
     public LintReport {
         results = List.copyOf(results);
@@ -28,7 +36,8 @@ public record LintReport(List<LintResult> results, List<Rule> rules, List<String
             String name = shownName(base, r.file());
             return new LintResult(name, r.statements(), r.findings().stream().map(f -> f.inFile(name)).toList());
         }).toList();
-        return new LintReport(shown, rules, notes, format);
+        return new LintReport(shown, rules, notes, format,
+                observed == null ? null : observed.renamed(file -> shownName(base, file)));
     }
 
     private static String shownName(Path base, String file) {
@@ -39,16 +48,22 @@ public record LintReport(List<LintResult> results, List<Rule> rules, List<String
 
     /** The same report rendered in another format. */
     public LintReport in(ReportFormat other) {
-        return new LintReport(results, rules, notes, other);
+        return new LintReport(results, rules, notes, other, observed);
     }
 
     /** The report in its format, ending with a line break. */
     public String render() {
-        return format.render(results, rules);
+        return observed == null ? format.render(results, rules)
+                : ObservedRendering.render(format, results, rules, observed);
     }
 
-    /** {@link LintService#EXIT_ERRORS} when a finding is an error, else {@link LintService#EXIT_CLEAN}. */
+    /**
+     * {@link LintService#EXIT_ERRORS} when a finding is an error (or, traced, a statement failed on the shadow
+     * database), else {@link LintService#EXIT_CLEAN}.
+     */
     public int exitCode() {
-        return results.stream().anyMatch(LintResult::hasErrors) ? LintService.EXIT_ERRORS : LintService.EXIT_CLEAN;
+        boolean traceFailed = observed != null && observed.failed();
+        return traceFailed || results.stream().anyMatch(LintResult::hasErrors) ? LintService.EXIT_ERRORS
+                : LintService.EXIT_CLEAN;
     }
 }

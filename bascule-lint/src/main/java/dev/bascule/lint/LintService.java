@@ -12,8 +12,10 @@ import dev.bascule.lint.model.LintConfig;
 import dev.bascule.lint.model.LintContext;
 import dev.bascule.lint.model.LintResult;
 import dev.bascule.lint.model.RuleConfig;
+import dev.bascule.lint.observed.ObservedLocks;
 import dev.bascule.lint.parse.Routine.Volatility;
 import dev.bascule.lint.rules.Rules;
+import dev.bascule.trace.TraceReport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,8 +87,21 @@ public final class LintService {
      * @throws UncheckedIOException when a file cannot be read
      */
     public LintReport lintFiles(List<Path> paths) {
+        return lintFiles(paths, null);
+    }
+
+    /**
+     * {@code lint --trace FILES}: as {@link #lintFiles(List)}, with what {@code trace} (of the same files, on a
+     * shadow copy of an environment) saw each statement do: findings carry the observed lock, rewrites and
+     * whole-table reads, and {@code observed-lock} reports where the server contradicts the linter.
+     *
+     * @param trace the trace of these files, or {@code null} for none
+     */
+    public LintReport lintFiles(List<Path> paths, TraceReport trace) {
         List<Path> files = expand(paths);
-        LintContext base = LintContext.filesOnly(config)
+        ObservedLocks observed = trace == null ? null
+                : ObservedLocks.of(trace, files.stream().map(Path::toString).toList());
+        LintContext base = LintContext.filesOnly(config).withObserved(observed)
                 .withRunnerLockTimeout(!Boolean.FALSE.equals(options.runnerSetsLockTimeout()))
                 .withRunnerStatementTimeout(Boolean.TRUE.equals(options.runnerSetsStatementTimeout()));
         Stream<Path> stream = files.size() > 1 ? files.parallelStream() : files.stream();
@@ -94,7 +109,7 @@ public final class LintService {
                 .map(file -> linter.lint(file, base.withReversibility(options.requireDown(), hasDownMigration(file))))
                 .toList();
         return report(resolveAssumptions(results, files.stream().map(p -> p.getFileName().toString()).toList()),
-                List.of());
+                List.of(), observed);
     }
 
     /**
@@ -120,7 +135,20 @@ public final class LintService {
      * @throws LintUsageException when the environment's catalogue cannot be read
      */
     public LintReport lintPending(PendingMigrations environment) {
+        return lintPending(environment, null);
+    }
+
+    /**
+     * {@code lint --pending --trace}: as {@link #lintPending(PendingMigrations)}, with what {@code trace} of the
+     * same pending migrations saw each statement do (see {@link #lintFiles(List, TraceReport)}). Secure migrations
+     * are still not linted; their observed facts are listed by position only.
+     *
+     * @param trace the trace of the environment's pending migrations, or {@code null} for none
+     */
+    public LintReport lintPending(PendingMigrations environment, TraceReport trace) {
         List<Migration> migrations = environment.pending();
+        ObservedLocks observed = trace == null ? null
+                : ObservedLocks.of(trace, migrations.stream().map(Migration::path).toList());
         DatabaseSnapshot snapshot;
         try (Connection connection = environment.connect()) {
             snapshot = DatabaseSnapshot.read(connection, CATALOGUE_TIMEOUT);
@@ -128,7 +156,7 @@ public final class LintService {
             throw new LintUsageException("lint --pending: cannot read the tables of " + environment.describe()
                     + ": " + e.getMessage(), e);
         }
-        LintContext base = snapshot.applyTo(LintContext.filesOnly(config))
+        LintContext base = snapshot.applyTo(LintContext.filesOnly(config)).withObserved(observed)
                 .withRunnerLockTimeout(options.runnerSetsLockTimeout() != null ? options.runnerSetsLockTimeout()
                         : !environment.runnerLockTimeout().isZero())
                 .withRunnerStatementTimeout(options.runnerSetsStatementTimeout() != null
@@ -145,11 +173,16 @@ public final class LintService {
                 .map(m -> linter.lint(m.path(), m.text(), base.withReversibility(options.requireDown(),
                         m.down().isPresent()), m.location().isLocal() ? Linter.RUNNER_INCLUDES : null))
                 .toList();
-        return report(resolveAssumptions(results, linted.stream().map(Migration::fileName).toList()), notes);
+        return report(resolveAssumptions(results, linted.stream().map(Migration::fileName).toList()), notes,
+                observed);
     }
 
-    private LintReport report(List<LintResult> results, List<String> notes) {
-        return new LintReport(results, linter.rules(), notes, options.format());
+    private LintReport report(List<LintResult> results, List<String> notes, ObservedLocks observed) {
+        List<String> all = new ArrayList<>(notes);
+        if (observed != null) {
+            all.addAll(observed.notes());
+        }
+        return new LintReport(results, linter.rules(), all, options.format(), observed);
     }
 
     /**

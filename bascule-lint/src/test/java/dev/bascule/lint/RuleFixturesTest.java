@@ -5,6 +5,7 @@ import dev.bascule.lint.model.LintResult;
 import dev.bascule.lint.model.LintConfig;
 import dev.bascule.lint.model.RuleConfig;
 import dev.bascule.lint.model.LintContext;
+import dev.bascule.lint.observed.ObservedLocks;
 import dev.bascule.lint.rules.Rule;
 import dev.bascule.lint.rules.Rules;
 import org.junit.jupiter.api.DynamicTest;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * For every rule, {@code lint/<rule-id>/bad*.sql} must yield that rule exactly on the lines marked
  * {@code -- expect}, and {@code ok*.sql} must not yield it at all. A first line {@code -- fixture: k=v ...}
  * sets the context (tables=users:5000000, columns=users.name:varchar(20), require-down, has-down,
- * runner-lock-timeout, runner-statement-timeout, data-migration). The rule under test is always enabled, opt-in or not.
+ * runner-lock-timeout, runner-statement-timeout, data-migration, observed=LINE:MODE:SCHEMA.TABLE[:rewrite][:scan][:held];...
+ * for what trace saw, see {@code ObservedLocks.fixture}). The rule under test is always enabled, opt-in or not.
  */
 class RuleFixturesTest {
 
@@ -138,6 +140,7 @@ class RuleFixturesTest {
                 case "runner-lock-timeout" -> context = context.withRunnerLockTimeout(true);
                 case "runner-statement-timeout" -> context = context.withRunnerStatementTimeout(true);
                 case "data-migration" -> context = context.withDataMigration(true);
+                case "observed" -> context = context.withObserved(ObservedLocks.fixture(kv[1]));
                 default -> throw new IllegalArgumentException("unknown fixture setting " + setting);
             }
         }

@@ -76,6 +76,7 @@ public final class Rules {
                 new BatchLoopWithoutKeyset(),
                 new SleepInTransaction(),
                 new RequireDownMigration(),
+                new ObservedLock(),
                 new NotAnalysed());
     }
 
