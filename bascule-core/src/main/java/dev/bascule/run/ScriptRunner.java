@@ -33,6 +33,7 @@ final class ScriptRunner {
     private final RetryPolicy retries;
     private final MigrationListener listener;
     private final AuditLog audits;
+    private final PipelinedMigration pipeline;
 
     ScriptRunner(RunSession session, dev.bascule.db.Database database, HistoryTable history, RetryPolicy retries,
                  MigrationListener listener, AuditLog audits) {
@@ -43,6 +44,7 @@ final class ScriptRunner {
         this.retries = retries;
         this.listener = listener;
         this.audits = audits;
+        this.pipeline = new PipelinedMigration(connection);
     }
 
     /**
@@ -67,7 +69,8 @@ final class ScriptRunner {
                     return batched.run(prepared, start, audit);
                 }
                 if (prepared.transactional()) {
-                    return applyInTransaction(prepared, start, audit);
+                    return pipeline.eligible(prepared) ? applyPipelined(prepared, start, audit)
+                            : applyInTransaction(prepared, start, audit);
                 }
                 return progress.run(start);
             } catch (BasculeException.MigrationFailed e) {
@@ -114,6 +117,47 @@ final class ScriptRunner {
         } finally {
             restoreAutoCommit();
         }
+    }
+
+    /**
+     * A transactional migration in one round trip (see {@link PipelinedMigration}), with the same outcome, history row
+     * and errors as {@link #applyInTransaction}; falls back to it when pgjdbc would split the file differently.
+     */
+    private long applyPipelined(PreparedMigration prepared, long start, AuditScope audit) throws SQLException {
+        Migration migration = prepared.migration();
+        List<Statement> statements = prepared.script().statements();
+        connection.setAutoCommit(false);
+        try {
+            // The execution time is the client's time so far plus the server's since BEGIN, up to the history INSERT.
+            String executionMs = "(" + elapsedMs(start) + " + floor(extract(epoch FROM clock_timestamp() - now()) * 1000))::bigint";
+            String tail = history.insertSql(migration, executionMs) + " RETURNING execution_ms::text; "
+                    + session.commitAndResetSql();
+            PipelinedMigration.Outcome outcome = pipeline.run(statements, tail);
+            if (outcome instanceof PipelinedMigration.Outcome.Committed committed) {
+                session.committedWithReset();
+                audit.committed();
+                return committed.ms();
+            }
+            if (outcome instanceof PipelinedMigration.Outcome.StatementFailed failed) {
+                throw StatementExecutor.failure("migration " + migration.fileName(), migration.secret(),
+                        statements.get(failed.index()), failed.error());
+            }
+            if (outcome instanceof PipelinedMigration.Outcome.RecordFailed failed) {
+                throw recordingFailed(migration, failed.error());
+            }
+        } catch (BasculeException.MigrationFailed e) {
+            rollbackQuietly();
+            audit.rolledBack();
+            throw new BasculeException.MigrationFailed(e.getMessage() + "\nIt was rolled back: nothing of it is applied.",
+                    e.file(), e.line(), e.sqlState(), null);
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            audit.rolledBack();
+            throw e;
+        } finally {
+            restoreAutoCommit();
+        }
+        return applyInTransaction(prepared, start, audit); // not pipelined: nothing was sent
     }
 
     /** A no-transaction migration's state across attempts: its history row and the statements already done. */
@@ -242,10 +286,14 @@ final class ScriptRunner {
         try {
             session.commitWith(history.insertSql(migration, ms));
         } catch (SQLException e) {
-            throw new BasculeException.MigrationFailed(migration.path() + ": recording it in " + history.qualifiedName()
-                    + " failed: " + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
-                    migration.path(), 0, e.getSQLState(), null);
+            throw recordingFailed(migration, e);
         }
+    }
+
+    private BasculeException.MigrationFailed recordingFailed(Migration migration, SQLException e) {
+        return new BasculeException.MigrationFailed(migration.path() + ": recording it in " + history.qualifiedName()
+                + " failed: " + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
+                migration.path(), 0, e.getSQLState(), null);
     }
 
     private void execute(Migration migration, Statement statement, AuditScope audit) {

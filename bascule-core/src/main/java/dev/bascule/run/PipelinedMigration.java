@@ -1,0 +1,223 @@
+package dev.bascule.run;
+
+import dev.bascule.run.audit.AuditDirectives;
+import dev.bascule.sql.Statement;
+import dev.bascule.sql.StatementKind;
+import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Field;
+import org.postgresql.core.Query;
+import org.postgresql.core.QueryExecutor;
+import org.postgresql.core.ResultCursor;
+import org.postgresql.core.ResultHandler;
+import org.postgresql.core.Tuple;
+import org.postgresql.jdbc.PreferQueryMode;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends a transactional migration's statements, its history row, COMMIT and the next migration's session reset in
+ * one round trip: pgjdbc's query executor sends every statement (Parse, Bind, Execute each, PostgreSQL running them in
+ * order) followed by a single Sync, and reports each statement's completion in order. Counting completions names the
+ * statement that failed, so the error is built exactly as when the statement is sent on its own; the server skips
+ * everything after an error up to the Sync, so the COMMIT never runs and the transaction is left to roll back.
+ *
+ * <p>Why not {@code Statement.execute} of the joined text or {@code addBatch}: the first hides which statement
+ * failed (its result list is dropped on error), the second refuses statements that return rows ({@code SELECT
+ * set_config(..)}). Why the split is checked: pgjdbc splits the text with its own parser, which differs from
+ * Bascule's on some inputs ({@code BEGIN ATOMIC} bodies glue what follows, pgjdbc #3259); when its statements are not
+ * exactly ours, the migration runs statement by statement as before.
+ *
+ * <p>Why several Syncs for a long migration: the client writes every message before reading any reply; if the server
+ * fills its output (rows, notices) while the client is still writing, both wait for each other. A pipeline therefore
+ * carries at most {@link #MAX_STATEMENTS} statements and {@link #MAX_CHARS} characters of SQL, well under the socket
+ * buffers, and a longer migration takes one round trip per such part, all in its one transaction.
+ */
+final class PipelinedMigration {
+
+    static final int MAX_STATEMENTS = 100;
+    static final int MAX_CHARS = 32 * 1024;
+
+    /** What one pipelined migration came to. */
+    sealed interface Outcome {
+        /** Committed; {@code ms} is the execution time recorded in its history row. */
+        record Committed(long ms) implements Outcome {
+        }
+
+        /** Statement {@code index} (0-based) of the migration failed with {@code error}; nothing after it ran. */
+        record StatementFailed(int index, SQLException error) implements Outcome {
+        }
+
+        /** Every statement ran; the history row, COMMIT or session reset failed. */
+        record RecordFailed(SQLException error) implements Outcome {
+        }
+
+        /** pgjdbc would not send these statements as Bascule split them; nothing was sent. */
+        record NotPipelined() implements Outcome {
+        }
+    }
+
+    private final Connection connection;
+
+    PipelinedMigration(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Whether the migration may be pipelined: a transactional migration without COPY data or audited statements
+     * (they stream to and from the client statement by statement), on a connection using the extended protocol (with
+     * {@code preferQueryMode=simple} PostgreSQL's error positions would count from the start of the whole text).
+     */
+    boolean eligible(PreparedMigration prepared) throws SQLException {
+        if (!prepared.transactional() || prepared.script().statements().isEmpty()) {
+            return false;
+        }
+        for (Statement statement : prepared.script().statements()) {
+            if (statement.kind() == StatementKind.COPY_FROM_STDIN || AuditDirectives.of(statement).isPresent()) {
+                return false;
+            }
+        }
+        return connection.unwrap(PGConnection.class).getPreferQueryMode() != PreferQueryMode.SIMPLE;
+    }
+
+    /**
+     * Runs the migration's statements then {@code tail} (the history INSERT returning its execution time as text,
+     * COMMIT, the session reset) on the connection, which must be in a transaction (autocommit off).
+     */
+    Outcome run(List<Statement> statements, String tail) throws SQLException {
+        QueryExecutor executor = connection.unwrap(BaseConnection.class).getQueryExecutor();
+        List<Part> parts = parts(statements, tail, executor);
+        if (parts.isEmpty()) {
+            return new Outcome.NotPipelined();
+        }
+        Optional<String> returned = Optional.empty();
+        for (Part part : parts) {
+            Completions completions = new Completions();
+            try {
+                executor.execute(part.query(), part.query().createParameterList(), completions, 0, 0,
+                        QueryExecutor.QUERY_ONESHOT);
+            } catch (SQLException e) {
+                completions.handleError(e);
+            }
+            if (completions.error != null) {
+                int index = part.first() + completions.statementsDone(part);
+                return index < statements.size() ? new Outcome.StatementFailed(index, completions.error)
+                        : new Outcome.RecordFailed(completions.error);
+            }
+            returned = completions.firstValueOfLastRows;
+        }
+        return new Outcome.Committed(returned.map(Long::parseLong).orElse(0L));
+    }
+
+    /** The statements cut into pipelines, the tail on the last; empty when pgjdbc would split any part differently. */
+    private static List<Part> parts(List<Statement> statements, String tail, QueryExecutor executor) throws SQLException {
+        List<Part> parts = new ArrayList<>();
+        int first = 0;
+        while (first < statements.size()) {
+            int end = first;
+            int chars = 0;
+            StringBuilder text = new StringBuilder();
+            while (end < statements.size() && (end == first
+                    || (end - first < MAX_STATEMENTS && chars + statements.get(end).sql().length() <= MAX_CHARS))) {
+                String sql = statements.get(end).sql();
+                chars += sql.length();
+                text.append(sql).append(sql.endsWith(";") ? "\n" : ";\n");
+                end++;
+            }
+            boolean last = end == statements.size();
+            if (last) {
+                text.append(tail);
+            }
+            Query query = executor.createSimpleQuery(text.toString());
+            if (!splitAlike(query, statements.subList(first, end), last)) {
+                return List.of();
+            }
+            parts.add(new Part(query, first, end - first));
+            first = end;
+        }
+        return parts;
+    }
+
+    /** Whether pgjdbc's statements begin with exactly ours, text for text (PostgreSQL's error positions count in it). */
+    private static boolean splitAlike(Query query, List<Statement> ours, boolean withTail) {
+        Query[] subqueries = query.getSubqueries() == null ? new Query[]{query} : query.getSubqueries();
+        if (withTail ? subqueries.length <= ours.size() : subqueries.length != ours.size()) {
+            return false;
+        }
+        for (int i = 0; i < ours.size(); i++) {
+            String sql = ours.get(i).sql();
+            String expected = sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
+            if (!subqueries[i].getNativeSql().equals(expected)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One pipeline: statements {@code first} to {@code first + count - 1} of the migration (and maybe the tail). */
+    private record Part(Query query, int first, int count) {
+    }
+
+    /**
+     * Counts the statements that completed, in order (one callback each: rows or a command status), keeps the first
+     * error and the first value of the last rows received (the history INSERT's RETURNING).
+     */
+    private static final class Completions implements ResultHandler {
+        private int completed;
+        private boolean beginReported;
+        private SQLException error;
+        private Optional<String> firstValueOfLastRows = Optional.empty();
+
+        @Override
+        public void handleResultRows(Query fromQuery, Field[] fields, List<Tuple> tuples, ResultCursor cursor) {
+            completed++;
+            firstValueOfLastRows = tuples.isEmpty() || tuples.get(0).get(0) == null ? Optional.empty()
+                    : Optional.of(new String(tuples.get(0).get(0), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void handleCommandStatus(String status, long updateCount, long insertOID) {
+            if (completed == 0 && !beginReported && "BEGIN".equals(status)) {
+                beginReported = true; // the driver's own BEGIN, sent before our first statement
+                return;
+            }
+            completed++;
+        }
+
+        int statementsDone(Part part) {
+            return completed;
+        }
+
+        @Override
+        public void handleWarning(SQLWarning warning) {
+            // Notices are dropped, as when each statement is sent on its own.
+        }
+
+        @Override
+        public void handleError(SQLException newError) {
+            if (error == null) {
+                error = newError;
+            }
+        }
+
+        @Override
+        public void handleCompletion() {
+            // The caller inspects the error and where it happened.
+        }
+
+        @Override
+        public void secureProgress() {
+        }
+
+        @Override
+        public SQLException getException() {
+            return error;
+        }
+    }
+}
