@@ -26,7 +26,8 @@ import java.util.Optional;
  * one round trip: pgjdbc's query executor sends every statement (Parse, Bind, Execute each, PostgreSQL running them in
  * order) followed by a single Sync, and reports each statement's completion in order. Counting completions names the
  * statement that failed, so the error is built exactly as when the statement is sent on its own; the server skips
- * everything after an error up to the Sync, so the COMMIT never runs and the transaction is left to roll back.
+ * everything after an error up to the Sync, so the COMMIT never runs and the transaction is left to roll back. The
+ * pipeline starts with its own BEGIN (pgjdbc's, with autocommit off, would go as a simple query of its own).
  *
  * <p>Why not {@code Statement.execute} of the joined text or {@code addBatch}: the first hides which statement
  * failed (its result list is dropped on error), the second refuses statements that return rows ({@code SELECT
@@ -100,13 +101,14 @@ final class PipelinedMigration {
         for (Part part : parts) {
             Completions completions = new Completions();
             try {
+                // Our own BEGIN heads the first pipeline: pgjdbc would send its own as a separate simple query.
                 executor.execute(part.query(), part.query().createParameterList(), completions, 0, 0,
-                        QueryExecutor.QUERY_ONESHOT);
+                        QueryExecutor.QUERY_ONESHOT | QueryExecutor.QUERY_SUPPRESS_BEGIN);
             } catch (SQLException e) {
                 completions.handleError(e);
             }
             if (completions.error != null) {
-                int index = part.first() + completions.statementsDone(part);
+                int index = part.first() + Math.max(0, completions.completed - part.leading());
                 return index < statements.size() ? new Outcome.StatementFailed(index, completions.error)
                         : new Outcome.RecordFailed(completions.error);
             }
@@ -122,12 +124,13 @@ final class PipelinedMigration {
         while (first < statements.size()) {
             int end = first;
             int chars = 0;
-            StringBuilder text = new StringBuilder();
+            StringBuilder text = new StringBuilder(first == 0 ? "BEGIN;" : "");
             while (end < statements.size() && (end == first
                     || (end - first < MAX_STATEMENTS && chars + statements.get(end).sql().length() <= MAX_CHARS))) {
                 String sql = statements.get(end).sql();
                 chars += sql.length();
-                text.append(sql).append(sql.endsWith(";") ? "\n" : ";\n");
+                // Nothing between statements: pgjdbc keeps white space in front of a statement as part of its text.
+                text.append(sql).append(sql.endsWith(";") ? "" : ";");
                 end++;
             }
             boolean last = end == statements.size();
@@ -135,33 +138,35 @@ final class PipelinedMigration {
                 text.append(tail);
             }
             Query query = executor.createSimpleQuery(text.toString());
-            if (!splitAlike(query, statements.subList(first, end), last)) {
+            int leading = first == 0 ? 1 : 0;
+            if (!splitAlike(query, leading, statements.subList(first, end), last)) {
                 return List.of();
             }
-            parts.add(new Part(query, first, end - first));
+            parts.add(new Part(query, first, leading));
             first = end;
         }
         return parts;
     }
 
     /** Whether pgjdbc's statements begin with exactly ours, text for text (PostgreSQL's error positions count in it). */
-    private static boolean splitAlike(Query query, List<Statement> ours, boolean withTail) {
+    private static boolean splitAlike(Query query, int leading, List<Statement> ours, boolean withTail) {
         Query[] subqueries = query.getSubqueries() == null ? new Query[]{query} : query.getSubqueries();
-        if (withTail ? subqueries.length <= ours.size() : subqueries.length != ours.size()) {
+        int count = leading + ours.size();
+        if (withTail ? subqueries.length <= count : subqueries.length != count) {
             return false;
         }
         for (int i = 0; i < ours.size(); i++) {
             String sql = ours.get(i).sql();
             String expected = sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
-            if (!subqueries[i].getNativeSql().equals(expected)) {
+            if (!subqueries[leading + i].getNativeSql().equals(expected)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** One pipeline: statements {@code first} to {@code first + count - 1} of the migration (and maybe the tail). */
-    private record Part(Query query, int first, int count) {
+    /** One pipeline: {@code leading} statements of ours (BEGIN), then the migration's from {@code first} on, maybe the tail. */
+    private record Part(Query query, int first, int leading) {
     }
 
     /**
@@ -170,7 +175,6 @@ final class PipelinedMigration {
      */
     private static final class Completions implements ResultHandler {
         private int completed;
-        private boolean beginReported;
         private SQLException error;
         private Optional<String> firstValueOfLastRows = Optional.empty();
 
@@ -183,15 +187,7 @@ final class PipelinedMigration {
 
         @Override
         public void handleCommandStatus(String status, long updateCount, long insertOID) {
-            if (completed == 0 && !beginReported && "BEGIN".equals(status)) {
-                beginReported = true; // the driver's own BEGIN, sent before our first statement
-                return;
-            }
             completed++;
-        }
-
-        int statementsDone(Part part) {
-            return completed;
         }
 
         @Override
