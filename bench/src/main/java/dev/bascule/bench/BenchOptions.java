@@ -18,10 +18,11 @@ import java.time.Duration;
  */
 public record BenchOptions(Path repo, Path work, int migrations, int repetitions, Path psql,
                            java.util.Map<String, String> serverSettings,
-                           String flywayClasspath, Duration limit) {
+                           String flywayClasspath, Duration limit, java.util.Optional<Path> baselineRepo) {
 
     static final String USAGE = "usage: RunnerBenchmark --repo DIR --work DIR [--migrations 1000] [--repetitions 3]"
-            + " [--psql /usr/bin/psql] [--server-setting NAME=VALUE]... [--flyway-classpath CP] [--limit-seconds 600]";
+            + " [--psql /usr/bin/psql] [--server-setting NAME=VALUE]... [--flyway-classpath CP] [--limit-seconds 600]"
+            + " [--baseline-repo DIR]";
 
     public static BenchOptions parse(String[] args) {
         Path repo = null;
@@ -32,6 +33,7 @@ public record BenchOptions(Path repo, Path work, int migrations, int repetitions
         java.util.Map<String, String> serverSettings = new java.util.LinkedHashMap<>();
         String flywayClasspath = System.getProperty("java.class.path");
         Duration limit = Duration.ofSeconds(600);
+        Path baselineRepo = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -53,13 +55,16 @@ public record BenchOptions(Path repo, Path work, int migrations, int repetitions
                 }
                 case "--flyway-classpath" -> flywayClasspath = value;
                 case "--limit-seconds" -> limit = Duration.ofSeconds(positive(name, value));
+                // Another checkout's launcher (its jar built), run as a second bascule contender in the same sitting.
+                case "--baseline-repo" -> baselineRepo = Path.of(value).toAbsolutePath().normalize();
                 default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
             }
         }
         if (repo == null || work == null) {
             throw new IllegalArgumentException("--repo and --work are required; " + USAGE);
         }
-        return new BenchOptions(repo, work, migrations, repetitions, psql, java.util.Map.copyOf(serverSettings), flywayClasspath, limit);
+        return new BenchOptions(repo, work, migrations, repetitions, psql, java.util.Map.copyOf(serverSettings), flywayClasspath, limit,
+                java.util.Optional.ofNullable(baselineRepo));
     }
 
     private static int positive(String name, String value) {

@@ -70,7 +70,10 @@ public final class RunnerBenchmark {
                 set.psqlDriverWithRunnerStatements(), Optional.of("SELECT count(*) FROM bench_history WHERE success"));
         Contender.Bascule bascule = new Contender.Bascule(options.repo().resolve("bascule"), set.basculeDir());
         Contender.Flyway flyway = new Contender.Flyway(java, options.flywayClasspath(), set.flywayDir());
-        List<Contender> contenders = List.of(psql, bascule, flyway, psqlWithExtras);
+        Optional<Contender.Bascule> baseline = options.baselineRepo().map(other -> new Contender.Bascule(
+                "bascule migrate (baseline)", other.resolve("bascule"), set.basculeDir()));
+        List<Contender> contenders = new java.util.ArrayList<>(List.of(psql, bascule, flyway, psqlWithExtras));
+        baseline.ifPresent(b -> contenders.add(2, b));
         String status = "bascule status (" + options.migrations() + " applied)";
         String noop = "bascule migrate, nothing pending";
         String version = "bascule --version (start-up floor)";
@@ -91,7 +94,7 @@ public final class RunnerBenchmark {
                 // Rotating the order spreads whatever drifts during a round (cache, other builds) over all contenders.
                 Contender contender = contenders.get((k + r) % contenders.size());
                 String database = apply(contender, "r" + r, true);
-                if (contender instanceof Contender.Bascule b) {
+                if (contender instanceof Contender.Bascule b && b == bascule) {
                     TimedProcess.Run s = timed(b.statusCommand(server, database), "status-r" + r);
                     long applied = Files.readAllLines(s.log()).stream().filter(l -> l.matches(".*\\sapplied\\s.*")).count();
                     if (applied != options.migrations()) {
@@ -109,7 +112,8 @@ public final class RunnerBenchmark {
             }
             record(version, timed(List.of(bascule.launcher().toString(), "--version"), "version-r" + r));
         }
-        List<String> compared = List.of(bascule.name(), flyway.name(), psqlWithExtras.name());
+        List<String> compared = new java.util.ArrayList<>(List.of(bascule.name(), flyway.name(), psqlWithExtras.name()));
+        baseline.ifPresent(b -> compared.add(1, b.name()));
         return header(loadBefore, loadAverage())
                 + wall.render(Optional.of(psql.name()), compared, options.migrations()) + System.lineSeparator()
                 + cpu.render(Optional.empty(), compared, options.migrations());
