@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Applies one prepared migration on the run's session. A transactional migration runs in one transaction together
- * with its history row; a no-transaction one statement by statement, recorded as failed (with how far it got) until
+ * with its history row, sent in one round trip when it can be ({@link PipelinedMigration}); a no-transaction one statement by statement, recorded as failed (with how far it got) until
  * the last statement succeeds. A lock timeout or deadlock is retried with backoff: the whole migration when it is
  * transactional, the failed statement otherwise (after dropping the invalid index a failed concurrent build leaves).
  */
