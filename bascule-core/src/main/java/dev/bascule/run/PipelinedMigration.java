@@ -75,7 +75,7 @@ final class PipelinedMigration {
      * (they stream to and from the client statement by statement), on a connection using the extended protocol (with
      * {@code preferQueryMode=simple} PostgreSQL's error positions would count from the start of the whole text).
      */
-    boolean eligible(PreparedMigration prepared) throws SQLException {
+    boolean eligible(PreparedMigration prepared) {
         if (!prepared.transactional() || prepared.script().statements().isEmpty()) {
             return false;
         }
@@ -84,7 +84,13 @@ final class PipelinedMigration {
                 return false;
             }
         }
-        return connection.unwrap(PGConnection.class).getPreferQueryMode() != PreferQueryMode.SIMPLE;
+        try {
+            // A borrowed connection (a pool's wrapper) that does not expose pgjdbc's own runs statement by statement.
+            return connection.isWrapperFor(BaseConnection.class)
+                    && connection.unwrap(PGConnection.class).getPreferQueryMode() != PreferQueryMode.SIMPLE;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /**
@@ -181,8 +187,9 @@ final class PipelinedMigration {
         @Override
         public void handleResultRows(Query fromQuery, Field[] fields, List<Tuple> tuples, ResultCursor cursor) {
             completed++;
-            firstValueOfLastRows = tuples.isEmpty() || tuples.get(0).get(0) == null ? Optional.empty()
-                    : Optional.of(new String(tuples.get(0).get(0), StandardCharsets.UTF_8));
+            // Rows may have no columns at all (SELECT FROM t): nothing here may throw inside the driver's read loop.
+            byte[] first = tuples.isEmpty() || tuples.get(0).fieldCount() == 0 ? null : tuples.get(0).get(0);
+            firstValueOfLastRows = first == null ? Optional.empty() : Optional.of(new String(first, StandardCharsets.UTF_8));
         }
 
         @Override

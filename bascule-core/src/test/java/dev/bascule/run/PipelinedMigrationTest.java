@@ -101,7 +101,7 @@ class PipelinedMigrationTest {
         int nothingPending = roundTripsOfMigrate(db, m);
         m.write("2_rows.up.sql", "SELECT set_config('bascule.test', 'from-the-pipeline', false);\n"
                 + "SELECT pg_sleep(0.3);\nCREATE TABLE copied AS SELECT current_setting('bascule.test') AS v;\n"
-                + "INSERT INTO t VALUES (1) RETURNING x;\n");
+                + "INSERT INTO t VALUES (1) RETURNING x;\nSELECT FROM t;\n");
         assertThat(roundTripsOfMigrate(db, m) - nothingPending).isEqualTo(2);
         assertThat(db.column("SELECT v FROM copied")).containsExactly("from-the-pipeline");
         assertThat(db.column("SELECT execution_ms >= 300 FROM bascule_schema_migrations WHERE script = '2_rows.up.sql'"))
