@@ -181,15 +181,10 @@ public final class HistoryTable {
      * migration SET), so the runner can send it with COMMIT in the same round trip.
      */
     public String insertSql(Migration migration, long executionMs) {
-        return insertSql(migration, Long.toString(executionMs));
-    }
-
-    /** As {@link #insertSql(Migration, long)}, the execution time being an SQL expression computed by the server. */
-    public String insertSql(Migration migration, String executionMsExpression) {
         return "INSERT INTO " + qualifiedName() + " (version, name, kind, script, checksum, execution_ms, success, stage)"
                 + " VALUES (" + (migration.repeatable() ? "NULL" : migration.version().value().toString()) + ", "
                 + literal(migration.name()) + ", " + literal(migration.kind().label()) + ", "
-                + literal(migration.fileName()) + ", " + literal(migration.checksum()) + ", " + executionMsExpression + ", true, "
+                + literal(migration.fileName()) + ", " + literal(migration.checksum()) + ", " + executionMs + ", true, "
                 + literal(migration.stage().name()) + ")";
     }
 

@@ -13,21 +13,23 @@ import org.postgresql.core.ResultHandler;
 import org.postgresql.core.Tuple;
 import org.postgresql.jdbc.PreferQueryMode;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Sends a transactional migration's statements, its history row, COMMIT and the next migration's session reset in
- * one round trip: pgjdbc's query executor sends every statement (Parse, Bind, Execute each, PostgreSQL running them in
- * order) followed by a single Sync, and reports each statement's completion in order. Counting completions names the
- * statement that failed, so the error is built exactly as when the statement is sent on its own; the server skips
- * everything after an error up to the Sync, so the COMMIT never runs and the transaction is left to roll back. The
+ * Sends a transactional migration's BEGIN and statements in one round trip: pgjdbc's query executor sends every
+ * statement (Parse, Bind, Execute each, PostgreSQL running them in order) followed by a single Sync, and reports each
+ * statement's completion in order. Counting completions names the statement that failed, so the error is built
+ * exactly as when the statement is sent on its own; the server skips everything after an error up to the Sync. The
  * pipeline starts with its own BEGIN (pgjdbc's, with autocommit off, would go as a simple query of its own).
+ *
+ * <p>Why the history row and COMMIT are not in the same pipeline: they are sent (with the next session reset, one
+ * round trip, as before) only once the client has seen every statement succeed. A runner killed while a statement
+ * runs must leave nothing of the migration behind; with the COMMIT already in the server's input it would commit
+ * anyway, because PostgreSQL notices a dead client only when it reads the next message.
  *
  * <p>Why not {@code Statement.execute} of the joined text or {@code addBatch}: the first hides which statement
  * failed (its result list is dropped on error), the second refuses statements that return rows ({@code SELECT
@@ -47,16 +49,12 @@ final class PipelinedMigration {
 
     /** What one pipelined migration came to. */
     sealed interface Outcome {
-        /** Committed; {@code ms} is the execution time recorded in its history row. */
-        record Committed(long ms) implements Outcome {
+        /** Every statement ran; the transaction is open, for the history row and COMMIT. */
+        record Ran() implements Outcome {
         }
 
         /** Statement {@code index} (0-based) of the migration failed with {@code error}; nothing after it ran. */
         record StatementFailed(int index, SQLException error) implements Outcome {
-        }
-
-        /** Every statement ran; the history row, COMMIT or session reset failed. */
-        record RecordFailed(SQLException error) implements Outcome {
         }
 
         /** pgjdbc would not send these statements as Bascule split them; nothing was sent. */
@@ -93,17 +91,13 @@ final class PipelinedMigration {
         }
     }
 
-    /**
-     * Runs the migration's statements then {@code tail} (the history INSERT returning its execution time as text,
-     * COMMIT, the session reset) on the connection, which must be in a transaction (autocommit off).
-     */
-    Outcome run(List<Statement> statements, String tail) throws SQLException {
+    /** Runs BEGIN and the migration's statements on the connection, which must have autocommit off. */
+    Outcome run(List<Statement> statements) throws SQLException {
         QueryExecutor executor = connection.unwrap(BaseConnection.class).getQueryExecutor();
-        List<Part> parts = parts(statements, tail, executor);
+        List<Part> parts = parts(statements, executor);
         if (parts.isEmpty()) {
             return new Outcome.NotPipelined();
         }
-        Optional<String> returned = Optional.empty();
         for (Part part : parts) {
             Completions completions = new Completions();
             try {
@@ -115,16 +109,14 @@ final class PipelinedMigration {
             }
             if (completions.error != null) {
                 int index = part.first() + Math.max(0, completions.completed - part.leading());
-                return index < statements.size() ? new Outcome.StatementFailed(index, completions.error)
-                        : new Outcome.RecordFailed(completions.error);
+                return new Outcome.StatementFailed(Math.min(index, statements.size() - 1), completions.error);
             }
-            returned = completions.firstValueOfLastRows;
         }
-        return new Outcome.Committed(returned.map(Long::parseLong).orElse(0L));
+        return new Outcome.Ran();
     }
 
-    /** The statements cut into pipelines, the tail on the last; empty when pgjdbc would split any part differently. */
-    private static List<Part> parts(List<Statement> statements, String tail, QueryExecutor executor) throws SQLException {
+    /** The statements cut into pipelines; empty when pgjdbc would split any part differently. */
+    private static List<Part> parts(List<Statement> statements, QueryExecutor executor) throws SQLException {
         List<Part> parts = new ArrayList<>();
         int first = 0;
         while (first < statements.size()) {
@@ -139,13 +131,9 @@ final class PipelinedMigration {
                 text.append(sql).append(sql.endsWith(";") ? "" : ";");
                 end++;
             }
-            boolean last = end == statements.size();
-            if (last) {
-                text.append(tail);
-            }
             Query query = executor.createSimpleQuery(text.toString());
             int leading = first == 0 ? 1 : 0;
-            if (!splitAlike(query, leading, statements.subList(first, end), last)) {
+            if (!splitAlike(query, leading, statements.subList(first, end))) {
                 return List.of();
             }
             parts.add(new Part(query, first, leading));
@@ -155,10 +143,9 @@ final class PipelinedMigration {
     }
 
     /** Whether pgjdbc's statements begin with exactly ours, text for text (PostgreSQL's error positions count in it). */
-    private static boolean splitAlike(Query query, int leading, List<Statement> ours, boolean withTail) {
+    private static boolean splitAlike(Query query, int leading, List<Statement> ours) {
         Query[] subqueries = query.getSubqueries() == null ? new Query[]{query} : query.getSubqueries();
-        int count = leading + ours.size();
-        if (withTail ? subqueries.length <= count : subqueries.length != count) {
+        if (subqueries.length != leading + ours.size()) {
             return false;
         }
         for (int i = 0; i < ours.size(); i++) {
@@ -171,25 +158,18 @@ final class PipelinedMigration {
         return true;
     }
 
-    /** One pipeline: {@code leading} statements of ours (BEGIN), then the migration's from {@code first} on, maybe the tail. */
+    /** One pipeline: {@code leading} statements of ours (BEGIN), then the migration's from {@code first} on. */
     private record Part(Query query, int first, int leading) {
     }
 
-    /**
-     * Counts the statements that completed, in order (one callback each: rows or a command status), keeps the first
-     * error and the first value of the last rows received (the history INSERT's RETURNING).
-     */
+    /** Counts the statements that completed, in order (one callback each: rows or a command status), keeps the first error. */
     private static final class Completions implements ResultHandler {
         private int completed;
         private SQLException error;
-        private Optional<String> firstValueOfLastRows = Optional.empty();
 
         @Override
         public void handleResultRows(Query fromQuery, Field[] fields, List<Tuple> tuples, ResultCursor cursor) {
-            completed++;
-            // Rows may have no columns at all (SELECT FROM t): nothing here may throw inside the driver's read loop.
-            byte[] first = tuples.isEmpty() || tuples.get(0).fieldCount() == 0 ? null : tuples.get(0).get(0);
-            firstValueOfLastRows = first == null ? Optional.empty() : Optional.of(new String(first, StandardCharsets.UTF_8));
+            completed++; // rows are dropped, as when each statement is sent on its own
         }
 
         @Override

@@ -105,16 +105,6 @@ final class RunSession implements AutoCloseable {
         resetDone = true;
     }
 
-    /** What follows a pipelined migration's history row: its COMMIT and the next migration's session reset. */
-    String commitAndResetSql() {
-        return "COMMIT; " + resetSql();
-    }
-
-    /** A pipelined migration committed with {@link #commitAndResetSql()}: the session is clean for the next one. */
-    void committedWithReset() {
-        resetDone = true;
-    }
-
     private String roleStatement() {
         return settings.role().map(r -> "; SET ROLE " + quote(r)).orElse("");
     }

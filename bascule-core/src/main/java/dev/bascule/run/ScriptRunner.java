@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Applies one prepared migration on the run's session. A transactional migration runs in one transaction together
- * with its history row, sent in one round trip when it can be ({@link PipelinedMigration}); a no-transaction one statement by statement, recorded as failed (with how far it got) until
+ * with its history row, its statements sent in one round trip when they can be ({@link PipelinedMigration}); a
+ * no-transaction one statement by statement, recorded as failed (with how far it got) until
  * the last statement succeeds. A lock timeout or deadlock is retried with backoff: the whole migration when it is
  * transactional, the failed statement otherwise (after dropping the invalid index a failed concurrent build leaves).
  */
@@ -120,30 +121,25 @@ final class ScriptRunner {
     }
 
     /**
-     * A transactional migration in one round trip (see {@link PipelinedMigration}), with the same outcome, history row
-     * and errors as {@link #applyInTransaction}; falls back to it when pgjdbc would split the file differently.
+     * A transactional migration's statements in one round trip (see {@link PipelinedMigration}), then its history row
+     * and COMMIT as in {@link #applyInTransaction}, with the same outcome and errors; falls back to it when pgjdbc
+     * would split the file differently.
      */
     private long applyPipelined(PreparedMigration prepared, long start, AuditScope audit) throws SQLException {
         Migration migration = prepared.migration();
         List<Statement> statements = prepared.script().statements();
         connection.setAutoCommit(false);
         try {
-            // The execution time is the client's time so far plus the server's since BEGIN, up to the history INSERT.
-            String executionMs = "(" + elapsedMs(start) + " + floor(extract(epoch FROM clock_timestamp() - now()) * 1000))::bigint";
-            String tail = history.insertSql(migration, executionMs) + " RETURNING execution_ms::text; "
-                    + session.commitAndResetSql();
-            PipelinedMigration.Outcome outcome = pipeline.run(statements, tail);
-            if (outcome instanceof PipelinedMigration.Outcome.Committed committed) {
-                session.committedWithReset();
-                audit.committed();
-                return committed.ms();
-            }
+            PipelinedMigration.Outcome outcome = pipeline.run(statements);
             if (outcome instanceof PipelinedMigration.Outcome.StatementFailed failed) {
                 throw StatementExecutor.failure("migration " + migration.fileName(), migration.secret(),
                         statements.get(failed.index()), failed.error());
             }
-            if (outcome instanceof PipelinedMigration.Outcome.RecordFailed failed) {
-                throw recordingFailed(migration, failed.error());
+            if (outcome instanceof PipelinedMigration.Outcome.Ran) {
+                long ms = elapsedMs(start);
+                record(migration, ms);
+                audit.committed();
+                return ms;
             }
         } catch (BasculeException.MigrationFailed e) {
             rollbackQuietly();
@@ -286,14 +282,10 @@ final class ScriptRunner {
         try {
             session.commitWith(history.insertSql(migration, ms));
         } catch (SQLException e) {
-            throw recordingFailed(migration, e);
+            throw new BasculeException.MigrationFailed(migration.path() + ": recording it in " + history.qualifiedName()
+                    + " failed: " + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
+                    migration.path(), 0, e.getSQLState(), null);
         }
-    }
-
-    private BasculeException.MigrationFailed recordingFailed(Migration migration, SQLException e) {
-        return new BasculeException.MigrationFailed(migration.path() + ": recording it in " + history.qualifiedName()
-                + " failed: " + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
-                migration.path(), 0, e.getSQLState(), null);
     }
 
     private void execute(Migration migration, Statement statement, AuditScope audit) {
