@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Applies one prepared migration on the run's session. A transactional migration runs in one transaction together
- * with its history row; a no-transaction one statement by statement, recorded as failed (with how far it got) until
+ * with its history row, its statements sent in one round trip when they can be ({@link PipelinedMigration}); a
+ * no-transaction one statement by statement, recorded as failed (with how far it got) until
  * the last statement succeeds. A lock timeout or deadlock is retried with backoff: the whole migration when it is
  * transactional, the failed statement otherwise (after dropping the invalid index a failed concurrent build leaves).
  */
@@ -34,6 +35,7 @@ final class ScriptRunner {
     private final RetryPolicy retries;
     private final MigrationListener listener;
     private final AuditLog audits;
+    private final PipelinedMigration pipeline;
 
     ScriptRunner(RunSession session, dev.bascule.db.Database database, HistoryTable history, RetryPolicy retries,
                  MigrationListener listener, AuditLog audits) {
@@ -44,6 +46,7 @@ final class ScriptRunner {
         this.retries = retries;
         this.listener = listener;
         this.audits = audits;
+        this.pipeline = new PipelinedMigration(connection);
     }
 
     /**
@@ -68,7 +71,8 @@ final class ScriptRunner {
                     return batched.run(prepared, start, audit);
                 }
                 if (prepared.transactional()) {
-                    return applyInTransaction(prepared, start, audit);
+                    return pipeline.eligible(prepared) ? applyPipelined(prepared, start, audit)
+                            : applyInTransaction(prepared, start, audit);
                 }
                 return progress.run(start);
             } catch (BasculeException.MigrationFailed e) {
@@ -115,6 +119,42 @@ final class ScriptRunner {
         } finally {
             ConnectionCleanup.restoreAutoCommit(connection);
         }
+    }
+
+    /**
+     * A transactional migration's statements in one round trip (see {@link PipelinedMigration}), then its history row
+     * and COMMIT as in {@link #applyInTransaction}, with the same outcome and errors; falls back to it when pgjdbc
+     * would split the file differently.
+     */
+    private long applyPipelined(PreparedMigration prepared, long start, AuditScope audit) throws SQLException {
+        Migration migration = prepared.migration();
+        List<Statement> statements = prepared.script().statements();
+        connection.setAutoCommit(false);
+        try {
+            PipelinedMigration.Outcome outcome = pipeline.run(statements);
+            if (outcome instanceof PipelinedMigration.Outcome.StatementFailed failed) {
+                throw StatementExecutor.failure("migration " + migration.fileName(), migration.secret(),
+                        statements.get(failed.index()), failed.error());
+            }
+            if (outcome instanceof PipelinedMigration.Outcome.Ran) {
+                long ms = elapsedMs(start);
+                record(migration, ms);
+                audit.committed();
+                return ms;
+            }
+        } catch (BasculeException.MigrationFailed e) {
+            ConnectionCleanup.rollbackQuietly(connection);
+            audit.rolledBack();
+            throw new BasculeException.MigrationFailed(e.getMessage() + "\nIt was rolled back: nothing of it is applied.",
+                    e.file(), e.line(), e.sqlState(), null);
+        } catch (RuntimeException e) {
+            ConnectionCleanup.rollbackQuietly(connection);
+            audit.rolledBack();
+            throw e;
+        } finally {
+            ConnectionCleanup.restoreAutoCommit(connection);
+        }
+        return applyInTransaction(prepared, start, audit); // not pipelined: nothing was sent
     }
 
     /** A no-transaction migration's state across attempts: its history row and the statements already done. */

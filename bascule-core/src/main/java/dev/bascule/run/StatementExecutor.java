@@ -72,7 +72,7 @@ final class StatementExecutor {
     }
 
     /** Builds {@code FILE:LINE: ERROR: message (SQLSTATE x)}, the line being that of the failing token when known. */
-    private static BasculeException.MigrationFailed failure(String what, boolean secret, Statement statement,
+    static BasculeException.MigrationFailed failure(String what, boolean secret, Statement statement,
                                                            SQLException e) {
         int line = statement.line();
         String state = e.getSQLState();

@@ -19,11 +19,11 @@ import java.time.Duration;
 public record BenchOptions(Path repo, Path work, int migrations, int repetitions, Path psql,
                            java.util.Map<String, String> serverSettings,
                            String flywayClasspath, Duration limit, java.util.Optional<String> flyway13Classpath,
-                           java.util.Optional<String> liquibaseClasspath) {
+                           java.util.Optional<String> liquibaseClasspath, java.util.Optional<Path> baselineRepo) {
 
     static final String USAGE = "usage: RunnerBenchmark --repo DIR --work DIR [--migrations 1000] [--repetitions 3]"
             + " [--psql /usr/bin/psql] [--server-setting NAME=VALUE]... [--flyway-classpath CP] [--limit-seconds 600]"
-            + " [--flyway13-classpath CP] [--liquibase-classpath CP]";
+            + " [--flyway13-classpath CP] [--liquibase-classpath CP] [--baseline-repo DIR]";
 
     public static BenchOptions parse(String[] args) {
         Path repo = null;
@@ -36,6 +36,7 @@ public record BenchOptions(Path repo, Path work, int migrations, int repetitions
         Duration limit = Duration.ofSeconds(600);
         String flyway13Classpath = null;
         String liquibaseClasspath = null;
+        Path baselineRepo = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -59,6 +60,8 @@ public record BenchOptions(Path repo, Path work, int migrations, int repetitions
                 case "--limit-seconds" -> limit = Duration.ofSeconds(positive(name, value));
                 case "--flyway13-classpath" -> flyway13Classpath = value;
                 case "--liquibase-classpath" -> liquibaseClasspath = value;
+                // Another checkout's launcher (its jar built), run as a second bascule contender in the same sitting.
+                case "--baseline-repo" -> baselineRepo = Path.of(value).toAbsolutePath().normalize();
                 default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
             }
         }
@@ -66,7 +69,8 @@ public record BenchOptions(Path repo, Path work, int migrations, int repetitions
             throw new IllegalArgumentException("--repo and --work are required; " + USAGE);
         }
         return new BenchOptions(repo, work, migrations, repetitions, psql, java.util.Map.copyOf(serverSettings), flywayClasspath, limit,
-                java.util.Optional.ofNullable(flyway13Classpath), java.util.Optional.ofNullable(liquibaseClasspath));
+                java.util.Optional.ofNullable(flyway13Classpath), java.util.Optional.ofNullable(liquibaseClasspath),
+                java.util.Optional.ofNullable(baselineRepo));
     }
 
     private static int positive(String name, String value) {

@@ -17,10 +17,9 @@ public sealed interface Contender permits Contender.Bascule, Contender.Psql, Con
     Optional<String> historyCount();
 
     /** {@code bascule migrate} through the repository's launcher script, exactly as a user runs it. */
-    record Bascule(Path launcher, Path migrations) implements Contender {
-        @Override
-        public String name() {
-            return "bascule migrate";
+    record Bascule(String name, Path launcher, Path migrations) implements Contender {
+        Bascule(Path launcher, Path migrations) {
+            this("bascule migrate", launcher, migrations);
         }
 
         @Override
