@@ -81,35 +81,38 @@ final class GenChangeCommands {
         }
     }
 
-    @Command(name = "function", description = "Create the next version of a function definition (db/functions/NAME_vNN.sql,"
-            + " copying the previous one) and a migration that installs it with \\ir.")
-    static final class FunctionCommand extends DatabaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "snake_case function name.")
+    /** The next version of one definition, of the kind the subclass names; the two commands differ in nothing else. */
+    abstract static class DefinitionCommand extends DatabaseCommand {
+        @Parameters(index = "0", paramLabel = "NAME", description = "snake_case name.")
         String name;
 
         @picocli.CommandLine.Mixin
         DefinitionFolders definitions = new DefinitionFolders();
 
+        abstract String kind();
+
         @Override
         int run(Bascule bascule, PrintWriter out, PrintWriter err) {
-            GenCommand.print(bascule.newDefinition("function", name, definitions.folders()), root().workingDir(), out, err);
+            GenCommand.print(bascule.newDefinition(kind(), name, definitions.folders()), root().workingDir(), out, err);
             return 0;
+        }
+    }
+
+    @Command(name = "function", description = "Create the next version of a function definition (db/functions/NAME_vNN.sql,"
+            + " copying the previous one) and a migration that installs it with \\ir.")
+    static final class FunctionCommand extends DefinitionCommand {
+        @Override
+        String kind() {
+            return "function";
         }
     }
 
     @Command(name = "trigger", description = "Create the next version of a trigger definition (db/triggers/NAME_vNN.sql,"
             + " copying the previous one) and a migration that installs it with \\ir.")
-    static final class TriggerCommand extends DatabaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "snake_case trigger name.")
-        String name;
-
-        @picocli.CommandLine.Mixin
-        DefinitionFolders definitions = new DefinitionFolders();
-
+    static final class TriggerCommand extends DefinitionCommand {
         @Override
-        int run(Bascule bascule, PrintWriter out, PrintWriter err) {
-            GenCommand.print(bascule.newDefinition("trigger", name, definitions.folders()), root().workingDir(), out, err);
-            return 0;
+        String kind() {
+            return "trigger";
         }
     }
 }

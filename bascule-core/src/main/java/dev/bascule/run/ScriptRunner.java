@@ -107,15 +107,8 @@ final class ScriptRunner {
             record(prepared.migration(), ms);
             audit.committed();
             return ms;
-        } catch (BasculeException.MigrationFailed e) {
-            ConnectionCleanup.rollbackQuietly(connection);
-            audit.rolledBack();
-            throw new BasculeException.MigrationFailed(e.getMessage() + "\nIt was rolled back: nothing of it is applied.",
-                    e.file(), e.line(), e.sqlState(), null);
         } catch (RuntimeException e) {
-            ConnectionCleanup.rollbackQuietly(connection);
-            audit.rolledBack();
-            throw e;
+            throw rolledBack(e, audit);
         } finally {
             ConnectionCleanup.restoreAutoCommit(connection);
         }
@@ -142,19 +135,23 @@ final class ScriptRunner {
                 audit.committed();
                 return ms;
             }
-        } catch (BasculeException.MigrationFailed e) {
-            ConnectionCleanup.rollbackQuietly(connection);
-            audit.rolledBack();
-            throw new BasculeException.MigrationFailed(e.getMessage() + "\nIt was rolled back: nothing of it is applied.",
-                    e.file(), e.line(), e.sqlState(), null);
         } catch (RuntimeException e) {
-            ConnectionCleanup.rollbackQuietly(connection);
-            audit.rolledBack();
-            throw e;
+            throw rolledBack(e, audit);
         } finally {
             ConnectionCleanup.restoreAutoCommit(connection);
         }
         return applyInTransaction(prepared, start, audit); // not pipelined: nothing was sent
+    }
+
+    /** Rolls a transactional migration back; a failed statement's message then says nothing of it stayed. */
+    private RuntimeException rolledBack(RuntimeException e, AuditScope audit) {
+        ConnectionCleanup.rollbackQuietly(connection);
+        audit.rolledBack();
+        if (e instanceof BasculeException.MigrationFailed failed) {
+            return new BasculeException.MigrationFailed(failed.getMessage()
+                    + "\nIt was rolled back: nothing of it is applied.", failed.file(), failed.line(), failed.sqlState(), null);
+        }
+        return e;
     }
 
     /** A no-transaction migration's state across attempts: its history row and the statements already done. */
