@@ -117,23 +117,38 @@ public final class Bascule implements AutoCloseable {
      * the schema file, when the environment has one.
      */
     public MigrateResult migrate() {
-        Catalog catalog = catalog();
-        MigrateResult result = HistoryDiagnosis.explaining(this::database, settings.history(),
-                () -> migrator().migrate(catalog));
+        Migrator migrator = migrator();
+        MigrateResult result = connectingWhileReadingCatalog(migrator, true, catalog ->
+                HistoryDiagnosis.explaining(this::database, settings.history(), () -> migrator.migrate(catalog)));
         SchemaFile.refresh(settings, database(), listener);
         return result;
     }
 
     /** Every migration and its state; reads history without locking or creating anything. */
     public Plan status() {
-        Catalog catalog = catalog();
-        return HistoryDiagnosis.explaining(this::database, settings.history(), () -> migrator().status(catalog));
+        Migrator migrator = migrator();
+        return connectingWhileReadingCatalog(migrator, false, catalog ->
+                HistoryDiagnosis.explaining(this::database, settings.history(), () -> migrator.status(catalog)));
+    }
+
+    /**
+     * Runs {@code work} on the catalog while {@code migrator}'s session opens on a second thread: connecting and reading
+     * the files overlap. The catalog's errors still come first and at once; an unused session is closed.
+     */
+    private <T> T connectingWhileReadingCatalog(Migrator migrator, boolean watch, java.util.function.Function<Catalog, T> work) {
+        migrator.connectEarly(watch);
+        try {
+            return work.apply(catalog());
+        } finally {
+            migrator.discardEarlySession();
+        }
     }
 
     /** Throws {@link BasculeException.ValidationFailed} listing every problem; returns the plan when valid. */
     public Plan validate() {
-        Catalog catalog = catalog();
-        return HistoryDiagnosis.explaining(this::database, settings.history(), () -> migrator().validate(catalog));
+        Migrator migrator = migrator();
+        return connectingWhileReadingCatalog(migrator, false, catalog ->
+                HistoryDiagnosis.explaining(this::database, settings.history(), () -> migrator.validate(catalog)));
     }
 
     /** Clears failed no-transaction migrations and accepts changed checksums; one line per change made. */

@@ -14,19 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The top-level {@code bascule} command; each job is a subcommand class of its own.
+ * The top-level {@code bascule} command; each job is a subcommand class of its own, listed in {@link CommandTable}.
  *
  * <p>Exit codes: 0 ok, 1 a migration failed, 2 usage or configuration error (including an unreachable database
  * or a refused login), 3 validation failed, 4 migration lock not obtained.
  */
 @Command(name = "bascule", version = "bascule 0.1.0",
         description = "PostgreSQL schema migrations that keep the application serving.",
-        subcommands = {MigrateCommand.class, DownCommand.class, BaselineCommand.class, StatusCommand.class, ValidateCommand.class, RepairCommand.class,
-                ResetCommand.class, GenCommand.class, UpdateManifestCommand.class, DemoCommand.class,
-                AdoptCommand.class, ImportCommand.class, InitCommand.class,
-                SecureCommand.class, ExecCommand.class, TaskCommand.class, SplitCommand.class, LintCommand.class,
-                CheckReversibleCommand.class, DriftCommand.class, TraceCommand.class,
-                FleetCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a migration failed", "2:usage or configuration error, database unreachable or login refused",
                 "3:validation failed (nothing applied)", "4:migration lock not obtained",
@@ -115,18 +109,29 @@ public final class BasculeCommand implements Runnable {
     }
 
     static int run(String[] args) {
-        return newCommandLine(Path.of(""), new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        return execute(Path.of(""), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
-    /** A configured command line; tests call this with their own folder and writers. */
+    /**
+     * Runs {@code args} in {@code workingDir}, building only the commands they need ({@link CommandTable}); the
+     * process entry point and the in-process tests both come through here.
+     */
+    static int execute(Path workingDir, BufferedReader input, PrintWriter out, PrintWriter err, String... args) {
+        return newCommandLine(workingDir, input, out, err, CommandTable.needed(java.util.List.of(args))).execute(args);
+    }
+
+    /** The whole command tree (for help and completion); tests call this with their own folder and writers. */
     public static CommandLine newCommandLine(Path workingDir, PrintWriter out, PrintWriter err) {
-        return newCommandLine(workingDir, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err);
+        return newCommandLine(workingDir, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err,
+                java.util.List.copyOf(CommandTable.COMMANDS.keySet()));
     }
 
-    /** As above, reading answers to confirmations from {@code input}. */
-    public static CommandLine newCommandLine(Path workingDir, BufferedReader input, PrintWriter out, PrintWriter err) {
+    private static CommandLine newCommandLine(Path workingDir, BufferedReader input, PrintWriter out, PrintWriter err,
+                                              java.util.List<String> commands) {
         BasculeCommand root = new BasculeCommand(workingDir, input);
         CommandLine cl = new CommandLine(root);
+        CommandTable.addTo(cl, commands);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(ErrorReporting.execution(() -> root.debug));

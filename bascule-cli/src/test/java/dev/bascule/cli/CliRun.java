@@ -17,8 +17,8 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun runWithInput(Path workingDir, String input, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = BasculeCommand.newCommandLine(workingDir, new BufferedReader(new StringReader(input)),
-                new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = BasculeCommand.execute(workingDir, new BufferedReader(new StringReader(input)),
+                new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

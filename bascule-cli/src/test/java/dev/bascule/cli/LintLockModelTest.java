@@ -70,7 +70,7 @@ class LintLockModelTest {
     private CliRun bascule(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = BasculeCommand.newCommandLine(dir, new PrintWriter(out), new PrintWriter(err)).execute(args);
+        int code = BasculeCommand.execute(dir, new java.io.BufferedReader(new java.io.StringReader("")), new PrintWriter(out), new PrintWriter(err), args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

@@ -28,7 +28,7 @@ class StagesCliTest {
     private Run bascule(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = BasculeCommand.newCommandLine(dir, new PrintWriter(out), new PrintWriter(err)).execute(args);
+        int code = BasculeCommand.execute(dir, new java.io.BufferedReader(new java.io.StringReader("")), new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -25,6 +25,17 @@ public record MigrationFileName(String fileName, Version version, String name, D
     }
 
     /** Parses a file name, or explains why it is not a migration file name. */
+    /** Whether every char of {@code s} is in {@code [low, high]}; a loop, as this runs for every file of a catalog. */
+    private static boolean onlyChars(String s, char low, char high) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < low || c > high) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static Result parse(String fileName) {
         String rest;
         Format format;
@@ -53,14 +64,14 @@ public record MigrationFileName(String fileName, Version version, String name, D
         }
         String digits = rest.substring(0, underscore);
         String name = rest.substring(underscore + 1);
-        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!onlyChars(digits, '0', '9')) {
             return Result.error("'" + digits + "' is not a version: a migration file name starts with a numeric version and '_',"
                     + " as in 20240105120000_add_status.up.sql");
         }
         if (digits.length() > Version.MAX_DIGITS) {
             return Result.error("version '" + digits + "' has " + digits.length() + " digits; at most " + Version.MAX_DIGITS + " are allowed");
         }
-        if (digits.chars().allMatch(c -> c == '0')) {
+        if (onlyChars(digits, '0', '0')) {
             return Result.error("version must be a positive integer, not " + digits);
         }
         if (name.isBlank()) {

@@ -60,6 +60,11 @@ final class DatabaseResolver {
 
     /** The password {@code ~/.pgpass} holds for this URL's host, port, database and user, as libpq would find it. */
     private Optional<String> passwordFile(String url, String user) {
+        // No password file (the usual case): skip parsing the URL, which loads and initialises the whole driver here,
+        // on the critical path, instead of on the thread that connects.
+        if (PgPass.location(env).filter(java.nio.file.Files::isRegularFile).isEmpty()) {
+            return Optional.empty();
+        }
         // Parsed with its passwords masked: the driver logs the text around a bad port, and this runs for every
         // command, before Database.checkUrl explains a bad URL to the commands that connect.
         java.util.Properties parsed = org.postgresql.Driver.parseURL(Database.redact(url), new java.util.Properties());

@@ -61,9 +61,10 @@ public final class HistoryTable {
      * table an earlier one created. Runs in autocommit, under the advisory lock.
      */
     public void ensureExists(Connection connection) throws SQLException {
-        if (exists(connection)) {
+        java.util.Optional<java.util.Set<String>> existing = columns(connection);
+        if (existing.isPresent()) {
             for (String column : List.of("stage text", "statements_done integer", "resume_from integer")) {
-                if (!hasColumn(connection, column.substring(0, column.indexOf(' ')))) {
+                if (!existing.get().contains(column.substring(0, column.indexOf(' ')))) {
                     try (Statement st = connection.createStatement()) {
                         st.execute("ALTER TABLE " + qualifiedName() + " ADD COLUMN IF NOT EXISTS " + column);
                     }
@@ -99,13 +100,15 @@ public final class HistoryTable {
     /** Every row, by id. An absent table reads as empty. */
     public List<AppliedMigration> readAll(Connection connection) throws SQLException {
         List<AppliedMigration> rows = new ArrayList<>();
-        if (!exists(connection)) {
+        java.util.Optional<java.util.Set<String>> existing = columns(connection);
+        if (existing.isEmpty()) {
             return rows;
         }
         // status reads without upgrading: a table from before stages has no stage column yet.
-        String stage = hasColumn(connection, "stage") ? "stage" : "NULL::text";
-        String done = hasColumn(connection, "statements_done") ? "statements_done" : "NULL::integer";
-        String resume = hasColumn(connection, "resume_from") ? "resume_from" : "NULL::integer";
+        java.util.Set<String> has = existing.get();
+        String stage = has.contains("stage") ? "stage" : "NULL::text";
+        String done = has.contains("statements_done") ? "statements_done" : "NULL::integer";
+        String resume = has.contains("resume_from") ? "resume_from" : "NULL::integer";
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, version, name, kind, script, checksum, applied_at, applied_by, "
                      + "execution_ms, success, " + stage + ", " + done + ", " + resume + " FROM " + qualifiedName() + " ORDER BY id")) {
@@ -129,16 +132,25 @@ public final class HistoryTable {
         }
     }
 
-    private boolean hasColumn(Connection connection, String column) throws SQLException {
+    /** The table's column names, in one round trip; empty when there is no such table (or view). */
+    private java.util.Optional<java.util.Set<String>> columns(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT 1 FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
-                        + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                        + "WHERE n.nspname = ? AND c.relname = ? AND a.attname = ? AND NOT a.attisdropped")) {
+                "SELECT a.attname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                        + "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+                        + "WHERE n.nspname = ? AND c.relname = ?")) {
             ps.setString(1, schema);
             ps.setString(2, table);
-            ps.setString(3, column);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                if (!rs.next()) {
+                    return java.util.Optional.empty();
+                }
+                java.util.Set<String> names = new java.util.HashSet<>();
+                do {
+                    if (rs.getString(1) != null) {
+                        names.add(rs.getString(1));
+                    }
+                } while (rs.next());
+                return java.util.Optional.of(names);
             }
         }
     }

@@ -31,11 +31,42 @@ public final class Migrator {
     private final Database database;
     private final Settings settings;
     private final MigrationListener listener;
+    /** A session being opened while the caller reads the catalog; null when none was started or it was taken. */
+    private EarlySession early;
 
     public Migrator(Database database, Settings settings, MigrationListener listener) {
         this.database = database;
         this.settings = settings;
         this.listener = listener;
+    }
+
+    /**
+     * Starts opening the session {@link #migrate}, {@link #status} or {@link #validate} will use (with {@code watch},
+     * as migrate opens it), on a second thread, so the caller can read the catalog meanwhile. Call
+     * {@link #discardEarlySession} when done, whether or not a method took it.
+     */
+    public void connectEarly(boolean watch) {
+        early = EarlySession.start(() -> RunSession.open(database, settings, listener, watch), watch);
+    }
+
+    /** Closes an early session no method took (the catalog failed first), once it is open. */
+    public void discardEarlySession() {
+        if (early != null) {
+            early.discard();
+            early = null;
+        }
+    }
+
+    private RunSession session(boolean watch) {
+        EarlySession taken = early;
+        early = null;
+        if (taken != null && taken.watch() == watch) {
+            return taken.take();
+        }
+        if (taken != null) {
+            taken.discard();
+        }
+        return RunSession.open(database, settings, listener, watch);
     }
 
     Planner.Options planOptions() {
@@ -45,7 +76,7 @@ public final class Migrator {
     /** Applies every pending migration up to the target, in version order; validates everything first. */
     public MigrateResult migrate(Catalog catalog) {
         failOnProblems(catalog.problems());
-        try (RunSession session = RunSession.open(database, settings, listener, true);
+        try (RunSession session = session(true);
              AdvisoryLock ignored = AdvisoryLock.acquire(session.connection(), settings.history(), settings.lockWait(), listener::info)) {
             Connection connection = session.connection();
             settings.history().ensureExists(connection);
@@ -78,9 +109,10 @@ public final class Migrator {
                 }
                 ScriptRunner runner = new ScriptRunner(session, database, settings.history(),
                         RetryPolicy.defaults().withMaxRetries(settings.lockRetries()), listener, audits);
+                Map<Migration, ScriptRunner.Resume> resumes = resumes(plan);
                 for (PreparedMigration p : prepared) {
                     listener.starting(p.migration());
-                    long ms = runner.apply(p, resumeOf(plan, p.migration()));
+                    long ms = runner.apply(p, java.util.Optional.ofNullable(resumes.get(p.migration())));
                     applied.add(p.migration());
                     listener.applied(p.migration(), ms);
                     hooks.run("after-each", settings.hooks().afterEach(), connection, Map.of("BASCULE_VERSION",
@@ -137,11 +169,17 @@ public final class Migrator {
         }
     }
 
-    /** Where a no-transaction migration that repair made resumable starts again. */
-    private static java.util.Optional<ScriptRunner.Resume> resumeOf(Plan plan, Migration migration) {
-        return plan.entries().stream().filter(e -> e.migration().filter(m -> m == migration).isPresent())
-                .flatMap(e -> e.applied().stream()).filter(AppliedMigration::resumable)
-                .map(row -> new ScriptRunner.Resume(row.id(), row.resumeFrom())).findFirst();
+    /**
+     * Where each no-transaction migration that repair made resumable starts again, by migration (identity). Built once
+     * per run: a lookup per migration over the whole plan made a long history quadratic.
+     */
+    private static Map<Migration, ScriptRunner.Resume> resumes(Plan plan) {
+        Map<Migration, ScriptRunner.Resume> resumes = new java.util.IdentityHashMap<>();
+        for (var entry : plan.entries()) {
+            entry.migration().ifPresent(m -> entry.applied().stream().filter(AppliedMigration::resumable).findFirst()
+                    .ifPresent(row -> resumes.putIfAbsent(m, new ScriptRunner.Resume(row.id(), row.resumeFrom()))));
+        }
+        return resumes;
     }
 
     /**
@@ -192,7 +230,7 @@ public final class Migrator {
      * creating anything.
      */
     public Plan status(Catalog catalog) {
-        try (RunSession session = RunSession.open(database, settings, listener, false)) {
+        try (RunSession session = session(false)) {
             return Planner.plan(catalog, settings.history().readAll(session.connection()),
                     ProgressTable.beside(settings.history()).readAll(session.connection()), planOptions());
         } catch (SQLException e) {
@@ -205,7 +243,7 @@ public final class Migrator {
     public Plan validate(Catalog catalog) {
         Plan plan;
         List<Problem> problems;
-        try (RunSession session = RunSession.open(database, settings, listener, false)) {
+        try (RunSession session = session(false)) {
             Connection connection = session.connection();
             plan = Planner.plan(catalog, settings.history().readAll(connection), planOptions());
             problems = new ArrayList<>(plan.problems());

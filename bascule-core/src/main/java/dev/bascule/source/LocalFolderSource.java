@@ -2,24 +2,29 @@ package dev.bascule.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** A local folder of migration files ({@code file://} locations and bare paths). */
 public final class LocalFolderSource implements MigrationSource {
 
     private final Path folder;
     private final boolean secret;
+    private final Location location;
+    /** What the last list() found besides regular files, until skippedEntries() takes it. */
+    private volatile List<SkippedEntry> lastSkipped;
 
     public LocalFolderSource(Path folder, boolean secret) {
         this.folder = folder.toAbsolutePath().normalize();
         this.secret = secret;
+        this.location = Location.local(this.folder);
     }
 
     public Path folder() {
@@ -28,7 +33,7 @@ public final class LocalFolderSource implements MigrationSource {
 
     @Override
     public Location location() {
-        return Location.local(folder);
+        return location;
     }
 
     @Override
@@ -39,33 +44,47 @@ public final class LocalFolderSource implements MigrationSource {
         if (!Files.isDirectory(folder)) {
             throw new NotDirectoryException(folder.toString());
         }
-        List<SourceEntry> entries = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(file)) {
-                    entries.add(new SourceEntry(file.getFileName().toString(), Files.size(file)));
-                }
-            }
-        }
-        entries.sort(Comparator.comparing(SourceEntry::name));
-        return entries;
+        Scan scan = scan();
+        lastSkipped = scan.skipped();
+        return scan.entries();
     }
 
     @Override
     public List<SkippedEntry> skippedEntries() throws IOException {
-        List<SkippedEntry> skipped = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return skipped;
+        // The catalog asks right after list(): answer from that listing instead of reading the folder again.
+        List<SkippedEntry> fromList = lastSkipped;
+        if (fromList != null) {
+            lastSkipped = null;
+            return fromList;
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (!Files.isRegularFile(file)) {
+        return Files.isDirectory(folder) ? scan().skipped() : new ArrayList<>();
+    }
+
+    private record Scan(List<SourceEntry> entries, List<SkippedEntry> skipped) {
+    }
+
+    /** One pass over the folder, one stat per entry (following links, as psql would open them). */
+    private Scan scan() throws IOException {
+        List<SourceEntry> entries = new ArrayList<>();
+        List<SkippedEntry> skipped = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+                BasicFileAttributes attributes = null;
+                try {
+                    attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                } catch (IOException e) {
+                    // a dangling or looping link: reported below in words
+                }
+                if (attributes != null && attributes.isRegularFile()) {
+                    entries.add(new SourceEntry(file.getFileName().toString(), attributes.size()));
+                } else {
                     skipped.add(new SkippedEntry(file.getFileName().toString(), whyNotAFile(file)));
                 }
             }
         }
+        entries.sort(Comparator.comparing(SourceEntry::name));
         skipped.sort(Comparator.comparing(SkippedEntry::name));
-        return skipped;
+        return new Scan(entries, skipped);
     }
 
     /** What a folder entry that is not a readable regular file is, in words. */
@@ -101,11 +120,20 @@ public final class LocalFolderSource implements MigrationSource {
 
     @Override
     public InputStream open(String name) throws IOException {
+        return Files.newInputStream(fileInside(name));
+    }
+
+    @Override
+    public byte[] readAllBytes(String name) throws IOException {
+        return Files.readAllBytes(fileInside(name));
+    }
+
+    private Path fileInside(String name) throws NoSuchFileException {
         Path file = folder.resolve(name).normalize();
         if (!file.getParent().equals(folder)) {
             throw new NoSuchFileException(name, null, "not a file directly inside " + folder);
         }
-        return Files.newInputStream(file);
+        return file;
     }
 
     @Override

@@ -90,7 +90,10 @@ public record Location(String scheme, String value) {
      */
     public String fileDisplay(String fileName) {
         if (isLocal()) {
-            return Path.of(value).resolve(fileName).toString();
+            // value is absolute and normalised: for a plain name, resolving is joining (cheaper, once per file)
+            boolean plainName = !fileName.isEmpty() && fileName.indexOf('/') < 0 && fileName.indexOf('\\') < 0;
+            return !plainName ? Path.of(value).resolve(fileName).toString()
+                    : value.endsWith(java.io.File.separator) ? value + fileName : value + java.io.File.separator + fileName;
         }
         return uri() + "/" + fileName;
     }

@@ -20,9 +20,17 @@ public interface MigrationSource extends AutoCloseable {
 
     /**
      * Opens one entry for reading. Throws {@link java.nio.file.NoSuchFileException} when the name is not there.
-     * Remote sources stream into memory; nothing is written to disk.
+     * Remote sources stream into memory; nothing is written to disk. The catalog opens several entries at once from
+     * different threads, so an implementation must allow concurrent calls (and so must {@link #openRelative}).
      */
     InputStream open(String name) throws IOException;
+
+    /** The whole of one entry, as {@link #open} reads it; local folders read the file directly. */
+    default byte[] readAllBytes(String name) throws IOException {
+        try (InputStream in = open(name)) {
+            return in.readAllBytes();
+        }
+    }
 
     /**
      * Opens a file named by a path relative to this location ({@code functions/x_v01.sql}, already normalised, never

@@ -5,7 +5,7 @@ import java.util.List;
 /** Recognises {@code -- bascule:NAME [argument]} comment lines and checks them against {@link DirectiveKind}. */
 final class DirectiveReader {
 
-    private static final String PREFIX = "bascule:";
+    static final String PREFIX = "bascule:";
 
     private DirectiveReader() {
     }

@@ -26,6 +26,12 @@ public final class ScriptFiles {
 
     /** Decodes {@code bytes} strictly; {@code sourceName} is used in the error. */
     public static String decodeUtf8(String sourceName, byte[] bytes) {
+        // Fast path: the String constructor replaces malformed input with U+FFFD, so a result without one is exact.
+        // Only text holding U+FFFD (malformed, or written so on purpose) goes through the reporting decoder below.
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

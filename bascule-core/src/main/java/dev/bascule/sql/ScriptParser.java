@@ -16,6 +16,9 @@ public final class ScriptParser {
      * the full parse, which reports it with file and line; here it reads as no directive.
      */
     public static Directives headerDirectives(String sourceName, String text) {
+        if (!text.contains(DirectiveReader.PREFIX)) {
+            return Directives.none(); // every directive starts so; most files have none, and the catalog asks for each
+        }
         java.util.List<Directive> found = new java.util.ArrayList<>();
         try {
             PsqlScanner scanner = new PsqlScanner(sourceName, text);
