@@ -95,6 +95,37 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void aReplacementCharacterWrittenOnPurposeIsValidUtf8() {
+        MigrationFolder dir = new MigrationFolder(tmp.resolve("m"));
+        dir.writeBytes("1_a.up.sql", "select '\uFFFD';\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        dir.writeBytes("2_b.up.sql", new byte[]{'s', '\n', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, '\n', (byte) 0xFF, ';'});
+        Catalog catalog = load(Optional.empty(), dir);
+        assertThat(catalog.migrations()).singleElement().satisfies(m -> assertThat(m.text()).isEqualTo("select '\uFFFD';\n"));
+        assertThat(catalog.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).endsWith("/m/2_b.up.sql");
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("invalid UTF-8");
+        });
+    }
+
+    @Test
+    void aLargeFolderIsReadInVersionOrderWithEveryProblemInFileOrder() {
+        MigrationFolder dir = new MigrationFolder(tmp.resolve("m"));
+        for (int i = 1; i <= 300; i++) {
+            if (i % 50 == 0) {
+                dir.writeBytes(i + "_bad.up.sql", new byte[]{(byte) 0xC3, (byte) 0x28});
+            } else {
+                dir.write(i + "_m.up.sql", "select " + i + ";");
+            }
+        }
+        Catalog catalog = load(Optional.empty(), dir);
+        assertThat(catalog.migrations()).hasSize(294).extracting(m -> m.version().toString())
+                .startsWith("1", "2", "3").endsWith("298", "299");
+        assertThat(catalog.problems()).extracting(Problem::file).map(f -> Path.of(f).getFileName().toString())
+                .containsExactly("100_bad.up.sql", "150_bad.up.sql", "200_bad.up.sql", "250_bad.up.sql", "300_bad.up.sql", "50_bad.up.sql");
+    }
+
+    @Test
     void unreadableFileIsReportedWithItsPath() throws IOException {
         MigrationFolder dir = new MigrationFolder(tmp.resolve("m"));
         Path file = dir.resolve("1_a.up.sql");
