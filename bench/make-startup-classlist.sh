@@ -24,7 +24,10 @@ record lint lint examples/demo/migrations
 {
   echo "# JDK and library classes loaded by bascule --version, --help, demo and lint; recorded by bench/make-startup-classlist.sh."
   echo "# Bascule's, picocli's and pgjdbc's own classes are not listed: StartupClassList takes them all from the jar."
+  echo "# The @lambda lines let the archive hold the lambdas those runs made; their format is the recording JDK's (the"
+  echo "# launcher dumps again without them if another JDK refuses them)."
   cat "$work"/*.lst | grep -v '^[#@]' | awk '{print $1}' \
     | grep -v -E '^(dev/bascule|picocli|org/postgresql)/|\$\$Lambda|LambdaForm\$|/0x' | awk '!seen[$0]++'
+  cat "$work"/*.lst | grep -E '^@lambda-(proxy|form-invoker) ' | awk '!seen[$0]++'
 } >"$out"
-echo "wrote $(grep -vc '^#' "$out") class names to $out" >&2
+echo "wrote $(grep -vc '^[#@]' "$out") class names and $(grep -c '^@' "$out") lambda lines to $out" >&2

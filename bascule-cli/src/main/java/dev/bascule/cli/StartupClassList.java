@@ -22,8 +22,10 @@ import java.util.jar.JarFile;
  * JDK 17 refuses picocli's Java 5 class files in such an archive. The list is
  * <ol>
  *   <li>the running JDK's own default list ({@code lib/classlist}), since a static archive replaces the JDK's;</li>
- *   <li>the JDK and library classes that {@code --version}, {@code status}, {@code migrate}, {@code lint} and
- *       {@code demo} load ({@value #RESOURCE}, recorded by {@code bench/make-startup-classlist.sh});</li>
+ *   <li>the JDK and library classes that {@code --version}, {@code --help}, {@code demo} (migrate and status) and
+ *       {@code lint} load, and the lambdas they make ({@value #RESOURCE}, recorded by
+ *       {@code bench/make-startup-classlist.sh}; the lambda lines are in the recording JDK's format, so the launcher
+ *       asks again with {@code --no-lambdas} when a dump refuses them);</li>
  *   <li>every class of this jar under {@link #OWN_PACKAGES}, so that new Bascule classes need no new recording.</li>
  * </ol>
  * Names the JDK cannot find are skipped by the dump, so a list recorded on one JDK serves another.
@@ -37,7 +39,10 @@ public final class StartupClassList {
     private StartupClassList() {
     }
 
+    /** Arguments: [--no-lambdas] [JAR]; without the recorded lambda lines for a JDK that refuses their format. */
     public static void main(String[] args) throws IOException {
+        List<String> rest = new java.util.ArrayList<>(List.of(args));
+        boolean lambdas = !rest.remove("--no-lambdas");
         Set<String> lines = new LinkedHashSet<>();
         Path jdkList = Path.of(System.getProperty("java.home"), "lib", "classlist");
         if (Files.isRegularFile(jdkList)) {
@@ -46,10 +51,10 @@ public final class StartupClassList {
         try (InputStream in = StartupClassList.class.getResourceAsStream(RESOURCE)) {
             if (in != null) {
                 new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                        .filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(lines::add);
+                        .filter(l -> !l.isBlank() && !l.startsWith("#") && (lambdas || !l.startsWith("@"))).forEach(lines::add);
             }
         }
-        lines.addAll(ownClasses(Path.of(args.length > 0 ? args[0] : ownJar())));
+        lines.addAll(ownClasses(Path.of(rest.isEmpty() ? ownJar() : rest.get(0))));
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         lines.forEach(out::println);
         out.flush();
