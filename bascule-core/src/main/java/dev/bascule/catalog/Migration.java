@@ -52,7 +52,9 @@ public record Migration(MigrationFileName file, MigrationKind kind, Location loc
 
     /** The directives of the file's leading comment block (data, phase), read on demand from its text. */
     public dev.bascule.sql.Directives header() {
-        return dev.bascule.sql.ScriptParser.headerDirectives(path(), text);
+        // path() only for a file that may have directives: it names the file in a syntax error, and costs a string
+        return dev.bascule.sql.ScriptParser.mayHaveDirectives(text) ? dev.bascule.sql.ScriptParser.headerDirectives(path(), text)
+                : dev.bascule.sql.Directives.none();
     }
 
     /**

@@ -21,15 +21,17 @@ public final class HistoryTable {
 
     private final String schema;
     private final String table;
+    private final String qualifiedName;
 
     public HistoryTable(String schema, String table) {
         this.schema = schema;
         this.table = table;
+        this.qualifiedName = quote(schema) + "." + quote(table);
     }
 
-    /** The quoted, schema-qualified name for SQL. */
+    /** The quoted, schema-qualified name for SQL (made once: every migration's history row names it). */
     public String qualifiedName() {
-        return quote(schema) + "." + quote(table);
+        return qualifiedName;
     }
 
     public String schema() {
@@ -194,7 +196,7 @@ public final class HistoryTable {
      */
     public String insertSql(Migration migration, long executionMs) {
         return "INSERT INTO " + qualifiedName() + " (version, name, kind, script, checksum, execution_ms, success, stage)"
-                + " VALUES (" + (migration.repeatable() ? "NULL" : migration.version().value().toString()) + ", "
+                + " VALUES (" + (migration.repeatable() ? "NULL" : migration.version().toString()) + ", "
                 + literal(migration.name()) + ", " + literal(migration.kind().label()) + ", "
                 + literal(migration.fileName()) + ", " + literal(migration.checksum()) + ", " + executionMs + ", true, "
                 + literal(migration.stage().name()) + ")";

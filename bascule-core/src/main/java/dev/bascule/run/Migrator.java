@@ -92,11 +92,7 @@ public final class Migrator {
                     ProgressTable.beside(settings.history()).readAll(connection), planOptions());
             plan.warnings().forEach(listener::warning);
             List<Problem> problems = new ArrayList<>(plan.problems());
-            List<PreparedMigration> prepared = new ArrayList<>();
-            int serverVersion = serverVersionNum(connection);
-            for (Migration migration : plan.toApply()) {
-                PreparedMigration.prepare(migration, serverVersion, problems).ifPresent(prepared::add);
-            }
+            List<PreparedMigration> prepared = PreparedMigration.prepareAll(plan.toApply(), serverVersionNum(connection), problems);
             failOnProblems(problems);
             warnOfPopRawHeaders(prepared);
             HookRunner hooks = new HookRunner(settings.baseDir(), settings.environment(), settings.hooks(), listener);
@@ -156,11 +152,8 @@ public final class Migrator {
         try (RunSession session = RunSession.open(database, settings, listener, false)) {
             Plan plan = Planner.plan(catalog, settings.history().readAll(session.connection()), planOptions());
             List<Problem> problems = new ArrayList<>(plan.problems());
-            List<PreparedMigration> prepared = new ArrayList<>();
-            int serverVersion = serverVersionNum(session.connection());
-            for (Migration migration : plan.toApply()) {
-                PreparedMigration.prepare(migration, serverVersion, problems).ifPresent(prepared::add);
-            }
+            List<PreparedMigration> prepared = PreparedMigration.prepareAll(plan.toApply(), serverVersionNum(session.connection()),
+                    problems);
             failOnProblems(problems);
             return DryRun.script(settings, prepared);
         } catch (SQLException e) {
@@ -216,6 +209,7 @@ public final class Migrator {
     /** Pop's raw header changed how Pop split a file; Bascule splits every file the same way, so say it once. */
     private void warnOfPopRawHeaders(List<PreparedMigration> prepared) {
         List<Migration> marked = prepared.stream().map(PreparedMigration::migration)
+                .filter(m -> m.text().contains(POP_RAW_HEADER)) // cheap first: most files do not mention it
                 .filter(m -> m.text().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
                         .map(POP_RAW_HEADER::equals).orElse(false))
                 .toList();
@@ -247,10 +241,7 @@ public final class Migrator {
             Connection connection = session.connection();
             plan = Planner.plan(catalog, settings.history().readAll(connection), planOptions());
             problems = new ArrayList<>(plan.problems());
-            int serverVersion = serverVersionNum(connection);
-            for (Migration migration : plan.toApply()) {
-                PreparedMigration.prepare(migration, serverVersion, problems);
-            }
+            PreparedMigration.prepareAll(plan.toApply(), serverVersionNum(connection), problems);
         } catch (SQLException e) {
             throw new BasculeException.Configuration("cannot read migration history from " + database.describe() + ": "
                     + OwnStatementFailure.describe(e, database, settings.history()), null);

@@ -25,6 +25,33 @@ public record PreparedMigration(Migration migration, Script script) {
      * transaction control in a transactional migration, audit directives on statements they cannot audit) are added
      * to {@code problems}.
      */
+    /**
+     * {@link #prepare} for each migration, in order; problems land in {@code problems} in migration order. A long
+     * list is parsed on every core (parsing is pure): before the first migration is sent, the server waits for it.
+     */
+    public static List<PreparedMigration> prepareAll(List<Migration> migrations, int serverVersionNum, List<Problem> problems) {
+        record Prepared(Optional<PreparedMigration> prepared, List<Problem> problems, RuntimeException failure) {
+        }
+        java.util.stream.Stream<Migration> stream = migrations.size() >= 64 ? migrations.parallelStream() : migrations.stream();
+        List<Prepared> results = stream.map(m -> {
+            List<Problem> own = new java.util.ArrayList<>();
+            try {
+                return new Prepared(prepare(m, serverVersionNum, own), own, null);
+            } catch (RuntimeException e) {
+                return new Prepared(Optional.empty(), own, e);
+            }
+        }).toList();
+        List<PreparedMigration> prepared = new java.util.ArrayList<>();
+        for (Prepared result : results) {
+            if (result.failure() != null) {
+                throw result.failure();
+            }
+            problems.addAll(result.problems());
+            result.prepared().ifPresent(prepared::add);
+        }
+        return prepared;
+    }
+
     public static Optional<PreparedMigration> prepare(Migration migration, int serverVersionNum, List<Problem> problems) {
         String path = migration.path();
         Script script;

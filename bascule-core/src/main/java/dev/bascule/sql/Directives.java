@@ -24,6 +24,11 @@ public record Directives(List<Directive> entries) {
 
     /** The first directive of this kind, if any. */
     public Optional<Directive> find(DirectiveKind kind) {
-        return entries.stream().filter(d -> d.kind() == kind).findFirst();
+        for (Directive d : entries) { // a loop: asked several times for every migration a run applies
+            if (d.kind() == kind) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 }

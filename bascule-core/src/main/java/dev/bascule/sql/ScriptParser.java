@@ -15,9 +15,14 @@ public final class ScriptParser {
      * leading comment block only: cheap enough for every file of a catalog. A malformed header directive is left to
      * the full parse, which reports it with file and line; here it reads as no directive.
      */
+    /** False when {@code text} cannot hold a directive (each starts with {@code bascule:}); most files cannot. */
+    public static boolean mayHaveDirectives(String text) {
+        return text.contains(DirectiveReader.PREFIX);
+    }
+
     public static Directives headerDirectives(String sourceName, String text) {
-        if (!text.contains(DirectiveReader.PREFIX)) {
-            return Directives.none(); // every directive starts so; most files have none, and the catalog asks for each
+        if (!mayHaveDirectives(text)) {
+            return Directives.none(); // the catalog asks for every file
         }
         java.util.List<Directive> found = new java.util.ArrayList<>();
         try {

@@ -47,7 +47,12 @@ public record BatchedScriptPlan(Script script, List<Step> steps) {
     }
 
     public static boolean hasBatchedStatements(Script script) {
-        return script.statements().stream().anyMatch(s -> s.directive(DirectiveKind.BATCH).isPresent());
+        for (Statement s : script.statements()) {
+            if (s.directive(DirectiveKind.BATCH).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The steps of a script; {@link BasculeException.ValidationFailed} lists every problem {@link #check} finds. */
