@@ -15,15 +15,17 @@ import java.time.Duration;
  *                          fsync and synchronous_commit off)
  * @param flywayClasspath   class path of the Flyway contender's JVM
  * @param limit             longest any one process may run before it is killed and the benchmark fails
+ * @param contenders        which to run: {@code all}, or {@code floor} for psql and bascule alone (the scale series)
  */
 public record BenchOptions(Path repo, Path work, int migrations, int repetitions, Path psql,
                            java.util.Map<String, String> serverSettings,
                            String flywayClasspath, Duration limit, java.util.Optional<String> flyway13Classpath,
-                           java.util.Optional<String> liquibaseClasspath, java.util.Optional<Path> baselineRepo) {
+                           java.util.Optional<String> liquibaseClasspath, java.util.Optional<Path> baselineRepo,
+                           String contenders) {
 
     static final String USAGE = "usage: RunnerBenchmark --repo DIR --work DIR [--migrations 1000] [--repetitions 3]"
             + " [--psql /usr/bin/psql] [--server-setting NAME=VALUE]... [--flyway-classpath CP] [--limit-seconds 600]"
-            + " [--flyway13-classpath CP] [--liquibase-classpath CP] [--baseline-repo DIR]";
+            + " [--flyway13-classpath CP] [--liquibase-classpath CP] [--baseline-repo DIR] [--contenders all|floor]";
 
     public static BenchOptions parse(String[] args) {
         Path repo = null;
@@ -37,6 +39,7 @@ public record BenchOptions(Path repo, Path work, int migrations, int repetitions
         String flyway13Classpath = null;
         String liquibaseClasspath = null;
         Path baselineRepo = null;
+        String contenders = "all";
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -62,6 +65,12 @@ public record BenchOptions(Path repo, Path work, int migrations, int repetitions
                 case "--liquibase-classpath" -> liquibaseClasspath = value;
                 // Another checkout's launcher (its jar built), run as a second bascule contender in the same sitting.
                 case "--baseline-repo" -> baselineRepo = Path.of(value).toAbsolutePath().normalize();
+                case "--contenders" -> {
+                    if (!value.equals("all") && !value.equals("floor")) {
+                        throw new IllegalArgumentException("--contenders takes all or floor, not '" + value + "'");
+                    }
+                    contenders = value;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
             }
         }
@@ -70,7 +79,7 @@ public record BenchOptions(Path repo, Path work, int migrations, int repetitions
         }
         return new BenchOptions(repo, work, migrations, repetitions, psql, java.util.Map.copyOf(serverSettings), flywayClasspath, limit,
                 java.util.Optional.ofNullable(flyway13Classpath), java.util.Optional.ofNullable(liquibaseClasspath),
-                java.util.Optional.ofNullable(baselineRepo));
+                java.util.Optional.ofNullable(baselineRepo), contenders);
     }
 
     private static int positive(String name, String value) {

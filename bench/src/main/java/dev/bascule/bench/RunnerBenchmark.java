@@ -73,12 +73,13 @@ public final class RunnerBenchmark {
         Contender.Bascule bascule = new Contender.Bascule(options.repo().resolve("bascule"), set.basculeDir());
         Contender.Flyway flyway = new Contender.Flyway(java, options.flywayClasspath(), set.flywayDir(),
                 FlywayMain.flywayVersion());
-        List<Contender> contenders = new ArrayList<>(List.of(psql, bascule, flyway, psqlWithExtras));
+        boolean floorOnly = options.contenders().equals("floor");
+        List<Contender> contenders = new ArrayList<>(floorOnly ? List.of(psql, bascule) : List.of(psql, bascule, flyway, psqlWithExtras));
         // Current peers, each with its own class path (bench/peers/*/pom.xml), when the script provides them.
-        options.flyway13Classpath().ifPresent(cp -> contenders.add(new Contender.Flyway(java,
+        options.flyway13Classpath().filter(cp -> !floorOnly).ifPresent(cp -> contenders.add(new Contender.Flyway(java,
                 options.repo().resolve("bench/target/classes") + File.pathSeparator + cp, set.flywayDir(),
                 Contender.jarVersion(cp, "flyway-core"))));
-        if (options.liquibaseClasspath().isPresent()) {
+        if (options.liquibaseClasspath().isPresent() && !floorOnly) {
             String cp = options.liquibaseClasspath().get();
             contenders.add(new Contender.Liquibase(java, cp,
                     LiquibaseChangelog.write(set.flywayDir(), options.work().resolve("liquibase")),
