@@ -31,10 +31,15 @@ for n in $sizes; do
   f="$parent/n$n.txt"
   for who in "psql (floor)" "bascule migrate"; do
     # Each table row: name, run 1..R, min, median (and, in the wall table, per migration and ratio).
-    wall=$(awk -v w="$who" -v r="$repetitions" 'index($0, w) == 1 && !done {sub(w, ""); split($0, a, " +"); print a[r + 3]; done = 1}' "$f")
-    cpu=$(awk -v w="$who" -v r="$repetitions" '/^client CPU/ {t = 1} t && index($0, w) == 1 {sub(w, ""); split($0, a, " +"); print a[r + 3]; exit}' "$f")
-    rss=$(awk -v w="$who" -v r="$repetitions" '/^client peak memory/ {t = 1} t && index($0, w) == 1 {sub(w, ""); split($0, a, " +"); print a[r + 3]; exit}' "$f")
+    # (substr, not sub: the name "psql (floor)" is no regular expression)
+    wall=$(awk -v w="$who" -v r="$repetitions" '/^wall time/ {t = 1} t && index($0, w) == 1 {split(substr($0, length(w) + 1), a, " +"); print a[r + 3]; exit}' "$f")
+    cpu=$(awk -v w="$who" -v r="$repetitions" '/^client CPU/ {t = 1} t && index($0, w) == 1 {split(substr($0, length(w) + 1), a, " +"); print a[r + 3]; exit}' "$f")
+    rss=$(awk -v w="$who" -v r="$repetitions" '/^client peak memory/ {t = 1} t && index($0, w) == 1 {split(substr($0, length(w) + 1), a, " +"); print a[r + 3]; exit}' "$f")
     printf '%-12s %-18s %12s %14s %12s %10s\n' "$n" "$who" "$wall" "$(awk -v w="$wall" -v n="$n" 'BEGIN {printf "%.3f", w / n}')" "$cpu" "$rss"
   done
+  status="bascule status ($n applied)"
+  wall=$(awk -v w="$status" -v r="$repetitions" '/^wall time/ {t = 1} t && index($0, w) == 1 {split(substr($0, length(w) + 1), a, " +"); print a[r + 3]; exit}' "$f")
+  rss=$(awk -v w="$status" -v r="$repetitions" '/^client peak memory/ {t = 1} t && index($0, w) == 1 {split(substr($0, length(w) + 1), a, " +"); print a[r + 3]; exit}' "$f")
+  printf '%-12s %-18s %12s %14s %12s %10s\n' "$n" "bascule status" "$wall" "" "" "$rss"
 done
 echo "(full tables: $parent/n*.txt)"
