@@ -35,17 +35,24 @@ public final class StatusReport {
         boolean staged = plan.entries().stream().map(PlanEntry::stage).filter(s -> !s.isEmpty()).distinct().count() > 1;
         List<String[]> rows = new ArrayList<>();
         rows.add(withStage(staged, "STAGE", new String[]{"VERSION", "NAME", "KIND", "STATE", "APPLIED AT (UTC)", "MS", "SOURCE"}));
+        // A row per migration: a location's display (a path relative to the working directory) is worked out once.
+        java.util.Map<dev.bascule.source.Location, String> sources = new java.util.IdentityHashMap<>();
         for (PlanEntry e : plan.entries()) {
+            String source = e.location().isEmpty() ? "" : sources.computeIfAbsent(e.location().get(), l -> l.display(workingDir));
             rows.add(withStage(staged, e.stage(), new String[]{e.version().toString(), e.name(), e.kind(), e.state().label(),
-                    e.appliedAt().map(t -> TIME.format(t.withOffsetSameInstant(ZoneOffset.UTC))).orElse(""),
-                    e.executionMs().map(String::valueOf).orElse(""), source(e)}));
+                    e.appliedAt().isEmpty() ? "" : TIME.format(e.appliedAt().get().withOffsetSameInstant(ZoneOffset.UTC)),
+                    e.executionMs().isEmpty() ? "" : String.valueOf(e.executionMs().get()), source}));
         }
         int msColumn = staged ? 6 : 5;
         StringBuilder sb = new StringBuilder(TextTable.render(rows, "", msColumn));
-        long pending = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.PENDING).count();
-        long applied = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.APPLIED).count();
-        long outdated = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.OUTDATED).count();
-        long inProgress = plan.entries().stream().filter(e -> e.state() == dev.bascule.plan.MigrationState.IN_PROGRESS).count();
+        int[] byState = new int[dev.bascule.plan.MigrationState.values().length];
+        for (PlanEntry e : plan.entries()) {
+            byState[e.state().ordinal()]++;
+        }
+        long pending = byState[dev.bascule.plan.MigrationState.PENDING.ordinal()];
+        long applied = byState[dev.bascule.plan.MigrationState.APPLIED.ordinal()];
+        long outdated = byState[dev.bascule.plan.MigrationState.OUTDATED.ordinal()];
+        long inProgress = byState[dev.bascule.plan.MigrationState.IN_PROGRESS.ordinal()];
         sb.append(applied).append(" applied, ").append(pending).append(" pending");
         if (inProgress > 0) {
             sb.append(", ").append(inProgress).append(" in progress");

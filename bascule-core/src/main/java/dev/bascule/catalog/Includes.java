@@ -80,6 +80,9 @@ public final class Includes {
 
     /** The source names of the files included, in expansion order (a file included twice is listed twice). */
     public List<String> sourceNames() {
+        if (files.isEmpty()) {
+            return List.of(); // the usual case, asked for every applied migration by status
+        }
         return files.stream().map(IncludedBytes::sourceName).toList();
     }
 

@@ -140,17 +140,16 @@ public final class Planner {
 
     private static MigrationState versionedState(Migration m, AppliedMigration row, Options options, List<Problem> problems,
                                                  List<Problem> warnings) {
-        String where = location(m);
         if (row == null || row.resumable()) {
             return MigrationState.PENDING;
         }
         if (!row.success()) {
-            problems.add(Problem.of(where, "failed on " + row.appliedAt() + " while running without a transaction, so it may be"
+            problems.add(Problem.of(location(m), "failed on " + row.appliedAt() + " while running without a transaction, so it may be"
                     + " partly applied: check the database, finish or undo it by hand, then run 'bascule repair'"));
             return MigrationState.FAILED;
         }
         if (row.checksum() != null && !row.checksum().equals(m.checksum())) {
-            Problem changed = Problem.of(where, "changed after it was applied on " + row.appliedAt()
+            Problem changed = Problem.of(location(m), "changed after it was applied on " + row.appliedAt()
                     + " (checksum " + shortSum(row.checksum()) + " recorded, " + shortSum(m.checksum()) + " now): "
                     + "migrations run once and only once: write a new migration"
                     + (options.dev() ? " (in dev: 'bascule repair' accepts the new checksum, 'bascule reset' re-runs it)" : ""));

@@ -1,6 +1,5 @@
 package dev.bascule.text;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,23 +17,44 @@ public final class TextTable {
      * @param rightAligned the indexes of the columns aligned right (numbers)
      */
     public static String render(List<String[]> rows, String indent, int... rightAligned) {
-        int columns = rows.stream().mapToInt(row -> row.length).max().orElse(0);
+        int columns = 0;
+        for (String[] row : rows) {
+            columns = Math.max(columns, row.length);
+        }
         int[] widths = new int[columns];
+        boolean[] right = new boolean[columns];
+        for (int r : rightAligned) {
+            if (r < columns) {
+                right[r] = true;
+            }
+        }
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
+        // Plain loops: status prints a row per migration, thousands of them, in a process that has just started.
         StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
         for (String[] row : rows) {
-            StringBuilder line = new StringBuilder(indent);
+            line.setLength(0);
+            line.append(indent);
             for (int i = 0; i < row.length; i++) {
-                int column = i;
-                String pad = " ".repeat(widths[i] - row[i].length());
-                boolean right = Arrays.stream(rightAligned).anyMatch(r -> r == column);
-                line.append(right ? pad + row[i] : row[i] + pad).append(i < row.length - 1 ? "  " : "");
+                int pad = widths[i] - row[i].length();
+                if (right[i]) {
+                    line.append(" ".repeat(pad)).append(row[i]);
+                } else {
+                    line.append(row[i]).append(" ".repeat(pad));
+                }
+                if (i < row.length - 1) {
+                    line.append("  ");
+                }
             }
-            out.append(line.toString().stripTrailing()).append('\n');
+            int end = line.length();
+            while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+                end--;
+            }
+            out.append(line, 0, end).append('\n');
         }
         return out.toString();
     }
