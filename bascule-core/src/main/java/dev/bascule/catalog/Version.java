@@ -36,7 +36,11 @@ public final class Version implements Comparable<Version> {
             throw new IllegalArgumentException("'" + digits + "' is not a version: expected 1 to " + MAX_DIGITS + " digits");
         }
         // Up to 18 digits fit a long exactly, and BigInteger.valueOf is cheaper than parsing.
-        return new Version(digits.length() <= 18 ? BigInteger.valueOf(Long.parseLong(digits)) : new BigInteger(digits));
+        Version version = new Version(digits.length() <= 18 ? BigInteger.valueOf(Long.parseLong(digits)) : new BigInteger(digits));
+        if (digits.charAt(0) != '0') {
+            version.text = digits; // already the decimal text: status prints thousands of these
+        }
+        return version;
     }
 
     private static boolean allDigits(String s) {
