@@ -25,7 +25,7 @@ final class FleetOptions {
 
         @Option(names = "--databases-from", paramLabel = "QUERY", required = true, description = "The databases a query"
                 + " returns (first column) on the server of --url or --env, e.g. \"SELECT datname FROM pg_database WHERE"
-                + " datname LIKE 'tenant_%'\".")
+                + " datname LIKE 'tenant_%%'\".")
         String query;
     }
 

@@ -44,6 +44,35 @@ class CommandTreeHelpTest {
         }
     }
 
+    /**
+     * picocli formats every description with String.format: a bare '%' (as in LIKE 'tenant_%') makes it print a
+     * "[picocli WARN] Could not format" line to the terminal on each help.
+     */
+    @Test
+    void everyDescriptionIsAValidFormatString() {
+        List<CommandLine> all = new ArrayList<>();
+        collectLines(BasculeCommand.newCommandLine(tmp, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())), all);
+        List<String> bad = new ArrayList<>();
+        for (CommandLine cl : all) {
+            CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+            List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+            spec.args().forEach(arg -> texts.addAll(List.of(arg.description())));
+            for (String text : texts) {
+                try {
+                    String.format(text);
+                } catch (java.util.IllegalFormatException e) {
+                    bad.add(spec.qualifiedName() + ": " + text);
+                }
+            }
+        }
+        assertThat(bad).isEmpty();
+    }
+
+    private static void collectLines(CommandLine cl, List<CommandLine> into) {
+        into.add(cl);
+        cl.getSubcommands().values().forEach(sub -> collectLines(sub, into));
+    }
+
     @Test
     void unknownCommandsExitTwoWhateverFollowsThem() {
         for (String args : List.of("rollback", "undo --help", "chore run --help", "gen bogus -h", "help gen bogus")) {
