@@ -21,6 +21,11 @@ public final class Version implements Comparable<Version> {
     private String text;
 
     public Version(BigInteger value) {
+        this(value, null);
+    }
+
+    /** @param text the decimal text of {@code value} when the caller already has it, else null */
+    private Version(BigInteger value, String text) {
         if (value.signum() <= 0) {
             throw new IllegalArgumentException("a version must be a positive integer, got " + value);
         }
@@ -28,6 +33,7 @@ public final class Version implements Comparable<Version> {
             throw new IllegalArgumentException("a version has at most " + MAX_DIGITS + " digits, got " + value);
         }
         this.value = value;
+        this.text = text;
     }
 
     /** Parses digits as written in a file name; leading zeros are allowed and ignored. */
@@ -36,11 +42,9 @@ public final class Version implements Comparable<Version> {
             throw new IllegalArgumentException("'" + digits + "' is not a version: expected 1 to " + MAX_DIGITS + " digits");
         }
         // Up to 18 digits fit a long exactly, and BigInteger.valueOf is cheaper than parsing.
-        Version version = new Version(digits.length() <= 18 ? BigInteger.valueOf(Long.parseLong(digits)) : new BigInteger(digits));
-        if (digits.charAt(0) != '0') {
-            version.text = digits; // already the decimal text: status prints thousands of these
-        }
-        return version;
+        // Without leading zeros the digits are already the decimal text: status prints thousands of these.
+        return new Version(digits.length() <= 18 ? BigInteger.valueOf(Long.parseLong(digits)) : new BigInteger(digits),
+                digits.charAt(0) != '0' ? digits : null);
     }
 
     private static boolean allDigits(String s) {

@@ -62,7 +62,7 @@ final class DatabaseResolver {
     private Optional<String> passwordFile(String url, String user) {
         // No password file (the usual case): skip parsing the URL, which loads and initialises the whole driver here,
         // on the critical path, instead of on the thread that connects.
-        if (PgPass.location(env).filter(java.nio.file.Files::isRegularFile).isEmpty()) {
+        if (PgPass.existing(env).isEmpty()) {
             return Optional.empty();
         }
         // Parsed with its passwords masked: the driver logs the text around a bad port, and this runs for every

@@ -23,8 +23,8 @@ final class PgPass {
 
     /** The password of the first matching line, if any. */
     static Optional<String> lookup(Function<String, String> env, String host, String port, String database, String user) {
-        Optional<Path> file = location(env);
-        if (file.isEmpty() || !Files.isRegularFile(file.get()) || readableByOthers(file.get())) {
+        Optional<Path> file = existing(env);
+        if (file.isEmpty() || readableByOthers(file.get())) {
             return Optional.empty();
         }
         List<String> lines;
@@ -44,6 +44,11 @@ final class PgPass {
             }
         }
         return Optional.empty();
+    }
+
+    /** The password file, when there is one (most machines have none: then nothing else needs working out). */
+    static Optional<Path> existing(Function<String, String> env) {
+        return location(env).filter(Files::isRegularFile);
     }
 
     static Optional<Path> location(Function<String, String> env) {

@@ -103,15 +103,20 @@ final class ScriptRunner {
             for (Statement statement : prepared.script().statements()) {
                 execute(prepared.migration(), statement, audit);
             }
-            long ms = elapsedMs(start);
-            record(prepared.migration(), ms);
-            audit.committed();
-            return ms;
+            return commit(prepared.migration(), start, audit);
         } catch (RuntimeException e) {
             throw rolledBack(e, audit);
         } finally {
             ConnectionCleanup.restoreAutoCommit(connection);
         }
+    }
+
+    /** Every statement ran: the history row and COMMIT, then the audit files are kept; returns the migration's ms. */
+    private long commit(Migration migration, long start, AuditScope audit) {
+        long ms = elapsedMs(start);
+        record(migration, ms);
+        audit.committed();
+        return ms;
     }
 
     /**
@@ -130,10 +135,7 @@ final class ScriptRunner {
                         statements.get(failed.index()), failed.error());
             }
             if (outcome instanceof PipelinedMigration.Outcome.Ran) {
-                long ms = elapsedMs(start);
-                record(migration, ms);
-                audit.committed();
-                return ms;
+                return commit(migration, start, audit);
             }
         } catch (RuntimeException e) {
             throw rolledBack(e, audit);

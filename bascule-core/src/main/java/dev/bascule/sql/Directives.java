@@ -24,7 +24,12 @@ public record Directives(List<Directive> entries) {
 
     /** The first directive of this kind, if any. */
     public Optional<Directive> find(DirectiveKind kind) {
-        for (Directive d : entries) { // a loop: asked several times for every migration a run applies
+        return first(entries, kind);
+    }
+
+    /** The first of {@code directives} of this kind; a loop, as the runner asks for every migration and statement. */
+    static Optional<Directive> first(List<Directive> directives, DirectiveKind kind) {
+        for (Directive d : directives) {
             if (d.kind() == kind) {
                 return Optional.of(d);
             }

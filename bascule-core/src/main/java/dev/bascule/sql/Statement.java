@@ -29,12 +29,7 @@ public record Statement(String sql, String sourceName, int line, int column, Sta
 
     /** The statement directive of this kind written before this statement, if any. */
     public java.util.Optional<Directive> directive(DirectiveKind kind) {
-        for (Directive d : directives) { // a loop: asked for every statement of every migration a run applies
-            if (d.kind() == kind) {
-                return java.util.Optional.of(d);
-            }
-        }
-        return java.util.Optional.empty();
+        return Directives.first(directives, kind);
     }
 
     /** First PostgreSQL version (server_version_num) that accepts ALTER TYPE ... ADD VALUE in a transaction. */
